@@ -1,0 +1,13 @@
+# Writes every sql/<dialect>/NNN_name.sql into one C++ source as raw string literals.
+file(GLOB files RELATIVE ${SQL_DIR} ${SQL_DIR}/*/*.sql)
+list(SORT files)
+set(body "")
+foreach(f ${files})
+  file(READ ${SQL_DIR}/${f} text)
+  string(REGEX MATCH "^([a-z]+)/([0-9]+)_" m "${f}")
+  set(dialect ${CMAKE_MATCH_1})
+  set(number ${CMAKE_MATCH_2})
+  string(APPEND body "    {\"${dialect}\", ${number}, \"${f}\", R\"govpub_sql(${text})govpub_sql\"},\n")
+endforeach()
+file(WRITE ${OUT}.tmp "// Generated from sql/ by cmake/embed_migrations.cmake: do not edit.\n#include \"adapters/db/migrations.hpp\"\nnamespace govpub::adapters::db {\nconst std::vector<Migration>& embedded_migrations() {\n  static const std::vector<Migration> all{\n${body}  };\n  return all;\n}\n}\n")
+file(COPY_FILE ${OUT}.tmp ${OUT} ONLY_IF_DIFFERENT)

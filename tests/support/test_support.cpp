@@ -1,0 +1,67 @@
+// Throwaway folders and child processes for the tests.
+#include "tests/support/test_support.hpp"
+
+#include <fstream>
+#include <random>
+#include <sstream>
+#include <stdexcept>
+#include <sys/wait.h>
+
+namespace govpub::test {
+
+namespace fs = std::filesystem;
+
+TempDir::TempDir() {
+    std::random_device rd;
+    for (int attempt = 0; attempt < 100; ++attempt) {
+        auto candidate = fs::temp_directory_path() / ("govpub-test-" + std::to_string(rd()));
+        if (fs::create_directory(candidate)) {
+            path_ = candidate;
+            return;
+        }
+    }
+    throw std::runtime_error("cannot create a temporary directory");
+}
+
+TempDir::~TempDir() {
+    std::error_code ignored;
+    fs::remove_all(path_, ignored);
+}
+
+fs::path source_dir() { return fs::path(GOVPUB_SOURCE_DIR); }
+
+void write_file(const fs::path& path, const std::string& bytes) {
+    std::ofstream out(path, std::ios::binary);
+    out << bytes;
+    if (!out)
+        throw std::runtime_error("cannot write " + path.string());
+}
+
+std::string read_file(const fs::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in)
+        throw std::runtime_error("cannot read " + path.string());
+    std::ostringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
+
+RunResult run_command(const std::string& command_line, const fs::path& cwd) {
+    TempDir capture;
+    auto out = capture / "out";
+    auto err = capture / "err";
+    std::string shell = "cd '" + cwd.string() + "' && " + command_line + " >'" + out.string() +
+                        "' 2>'" + err.string() + "' </dev/null";
+    int raw = std::system(shell.c_str());
+    RunResult result;
+    result.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
+    result.out = fs::exists(out) ? read_file(out) : "";
+    result.err = fs::exists(err) ? read_file(err) : "";
+    return result;
+}
+
+RunResult run_govpub(const std::string& args, const fs::path& cwd) {
+    return run_command(std::string("'") + GOVPUB_BINARY + "' " + args, cwd);
+}
+
+} // namespace govpub::test
