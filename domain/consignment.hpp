@@ -1,0 +1,44 @@
+// Consignment to the stores (要點11(1),(2),(5), 附件一): sample copies and who pays shipping.
+#pragma once
+
+#include "domain/contract.hpp"
+#include "domain/money.hpp"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+namespace govpub::domain {
+
+//! One row of a consignment list (附件一). `sample` says how many of the `quantity` copies
+//! carry the 「樣品」 stamp: 0 or 1. A row "quantity 1, sample 1" is the sample alone; a row
+//! "quantity 10, sample 1" is nine copies for sale and one sample.
+struct ConsignmentRow {
+    std::string gpn;
+    std::string title;
+    Ntd list_price = 0;
+    std::int64_t quantity = 0;
+    int sample = 0;
+    std::int64_t regular_copies() const { return quantity - sample; }
+};
+
+//! What the store already holds of this GPN before this row.
+struct ConsignmentHistory {
+    bool consigned_before = false;  //!< an earlier list brought this GPN to this store
+    bool sample_registered = false; //!< the store's sample register has this GPN
+};
+
+//! Why a row cannot be accepted, or nothing. Rules: quantity positive; sample 0 or 1; a
+//! sample only on the first consignment of the GPN to the store, one copy at most, and never
+//! a second one (要點11(2)); the list price equals the catalogue's on the supply date (SPEC
+//! §4.3).
+std::optional<std::string> check_consignment_row(const ConsignmentRow& row,
+                                                 const ConsignmentHistory& history,
+                                                 std::optional<Ntd> catalogue_price);
+
+//! 要點11(5): the agency pays the first shipment to a store; the store pays every later
+//! shipment and every return, unless the contract says otherwise.
+ShippingPayer shipping_payer(bool first_shipment_to_store,
+                             std::optional<ShippingPayer> contract_says);
+
+} // namespace govpub::domain
