@@ -1,0 +1,116 @@
+// `govpub report settlement|reconciliation` and `govpub consignment-form`.
+#include "adapters/cli/context.hpp"
+
+#include "adapters/config/clock.hpp"
+#include "domain/errors.hpp"
+#include "adapters/db/catalogue.hpp"
+#include "jobs/reconcile_job.hpp"
+#include "jobs/settlement_report.hpp"
+#include "reports/consignment_form.hpp"
+#include "reports/reconciliation_workbook.hpp"
+#include "reports/settlement_workbook.hpp"
+
+#include <iostream>
+
+namespace govpub::cli {
+
+int command_report(Context& ctx, const std::vector<std::string>& args) {
+    po::options_description options("report options");
+    options.add_options()("which", po::value<std::string>()->required(),
+                          "settlement|reconciliation")(
+        "period", po::value<std::string>(), "settlement: the period, e.g. 2026H1")(
+        "as-of", po::value<std::string>(),
+        "reconciliation: the date; settlement of an open period: the dry-run date")(
+        "out", po::value<std::string>()->required(), "the .xlsx file to write");
+    po::positional_options_description positional;
+    positional.add("which", 1);
+    po::variables_map vm;
+    if (!parse_command("report", args, options, positional, vm, ctx.out,
+                       "report settlement --period P --out FILE.xlsx | report reconciliation "
+                       "[--as-of DATE] --out FILE.xlsx"))
+        return 0;
+    const std::string which = vm["which"].as<std::string>();
+    const std::filesystem::path out = vm["out"].as<std::string>();
+    if (out.has_parent_path())
+        std::filesystem::create_directories(out.parent_path());
+    const std::string generated_at = adapters::config::local_timestamp();
+    if (which == "settlement") {
+        if (!vm.count("period"))
+            throw UsageError("report settlement needs --period, e.g. --period 2026H1");
+        // A closed period gives its stored statements; an open one a dry run, marked so.
+        jobs::SettleJob job(ctx.db(), ctx.settings(), ctx.calendar());
+        auto outcome = job.run({domain::Period::parse(vm["period"].as<std::string>()),
+                                as_of_or_today(vm), true});
+        reports::write_settlement_workbook(
+            jobs::settlement_report(ctx.db(), outcome, generated_at), out);
+        ctx.out << "settlement report " << outcome.period << " (" << outcome.status
+                << ") written to " << out.string() << "\n";
+        return 0;
+    }
+    if (which == "reconciliation") {
+        auto outcome = jobs::reconcile(ctx.db(), as_of_or_today(vm));
+        reports::write_reconciliation_workbook(
+            jobs::reconciliation_report(ctx.db(), outcome, generated_at), out);
+        ctx.out << "reconciliation report as of " << domain::to_iso(outcome.as_of)
+                << " written to " << out.string() << "\n";
+        return 0;
+    }
+    throw UsageError("unknown report '" + which + "': use settlement or reconciliation");
+}
+
+int command_consignment_form(Context& ctx, const std::vector<std::string>& args) {
+    po::options_description options("consignment-form options");
+    options.add_options()("agency", po::value<std::string>()->required(), "agency code")(
+        "store", po::value<std::string>()->required(), "store code")(
+        "supply-date", po::value<std::string>(), "the supply date to print (optional)")(
+        "out", po::value<std::string>()->required(), "the .xlsx file to write");
+    po::positional_options_description positional;
+    po::variables_map vm;
+    if (!parse_command("consignment-form", args, options, positional, vm, ctx.out,
+                       "consignment-form --agency CODE --store CODE [--supply-date DATE] --out "
+                       "FILE.xlsx"))
+        return 0;
+    auto& db = ctx.db();
+    const std::string agency = vm["agency"].as<std::string>();
+    const std::string store = vm["store"].as<std::string>();
+    reports::ConsignmentForm form;
+    soci::indicator i1, i2, i3, i4;
+    std::string contact, phone, fax, address;
+    db.session() << "SELECT name, contact, phone, fax, address FROM agency WHERE code = :c",
+        soci::into(form.agency_name), soci::into(contact, i1), soci::into(phone, i2),
+        soci::into(fax, i3), soci::into(address, i4), soci::use(agency);
+    if (!db.session().got_data())
+        throw domain::InvalidValue("--agency", agency, "is not a known agency");
+    form.contact = i1 == soci::i_ok ? contact : "";
+    form.phone = i2 == soci::i_ok ? phone : "";
+    form.fax = i3 == soci::i_ok ? fax : "";
+    form.address = i4 == soci::i_ok ? address : "";
+    db.session() << "SELECT name FROM store WHERE code = :c", soci::into(form.store_name),
+        soci::use(store);
+    if (!db.session().got_data())
+        throw domain::InvalidValue("--store", store, "is not a known store");
+    domain::Date day = vm.count("supply-date")
+                           ? domain::parse_date_or_throw("--supply-date",
+                                                         vm["supply-date"].as<std::string>())
+                           : adapters::config::local_today();
+    if (vm.count("supply-date"))
+        form.supply_date = day;
+    auto catalogue = adapters::db::Catalogue::load(db);
+    soci::rowset<std::string> gpns =
+        (db.session().prepare << "SELECT gpn FROM publication WHERE agency = :a ORDER BY gpn",
+         soci::use(agency));
+    for (const auto& gpn : gpns) {
+        auto price = catalogue.price_on(gpn, domain::to_iso(day));
+        if (price) // quantities are the agency's to fill in
+            form.rows.push_back({gpn, catalogue.publication(gpn)->title, *price, 0});
+    }
+    const std::filesystem::path out = vm["out"].as<std::string>();
+    if (out.has_parent_path())
+        std::filesystem::create_directories(out.parent_path());
+    reports::write_consignment_form(form, out);
+    ctx.out << "附件一 consignment list for " << agency << " → " << store << " ("
+            << form.rows.size() << " publications) written to " << out.string() << "\n";
+    return 0;
+}
+
+} // namespace govpub::cli

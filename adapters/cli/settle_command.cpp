@@ -1,0 +1,102 @@
+// `govpub settle` and `govpub reconcile`.
+#include "adapters/cli/context.hpp"
+
+#include "domain/money.hpp"
+#include "jobs/reconcile_job.hpp"
+#include "jobs/settle_job.hpp"
+
+#include <iomanip>
+#include <iostream>
+
+namespace govpub::cli {
+
+namespace {
+
+void print_statements(std::ostream& out, const jobs::SettlementOutcome& o) {
+    out << "settlement " << o.period << " (" << domain::to_iso(o.from) << " – "
+        << domain::to_iso(o.to) << "), settled on " << domain::to_iso(o.settled_on) << ": "
+        << (o.status == "closed" ? "closed" : "dry run, nothing stored") << "\n";
+    if (o.statements.empty()) {
+        out << "  no statements: no sales and no balance carried in\n";
+        return;
+    }
+    out << "  " << std::left << std::setw(8) << "store" << std::setw(8) << "agency" << std::right
+        << std::setw(12) << "list value" << std::setw(12) << "payable" << std::setw(12)
+        << "commission" << std::setw(12) << "carried in" << std::setw(12) << "amount due"
+        << std::setw(12) << "carried out" << "  due\n";
+    domain::Ntd due_total = 0, payable_total = 0;
+    for (const auto& s : o.statements) {
+        out << "  " << std::left << std::setw(8) << s.store << std::setw(8) << s.agency
+            << std::right << std::setw(12) << domain::format_ntd(s.list_value) << std::setw(12)
+            << domain::format_ntd(s.payable) << std::setw(12) << domain::format_ntd(s.commission)
+            << std::setw(12) << domain::format_ntd(s.carried_in) << std::setw(12)
+            << domain::format_ntd(s.amount_due) << std::setw(12)
+            << domain::format_ntd(s.carried_out) << "  " << domain::to_iso(s.due_date) << "\n";
+        due_total += s.amount_due;
+        payable_total += s.payable;
+    }
+    out << "  " << o.statements.size() << " statement(s); payable NT$"
+        << domain::format_ntd(payable_total) << ", amount due NT$" << domain::format_ntd(due_total)
+        << "\n";
+}
+
+} // namespace
+
+int command_settle(Context& ctx, const std::vector<std::string>& args) {
+    po::options_description options("settle options");
+    options.add_options()("period", po::value<std::string>()->required(), "e.g. 2026H1")(
+        "as-of", po::value<std::string>(), "settlement date (default today; ≥ the period's end)")(
+        "dry-run", "compute without closing the period")("json", "print SPEC §5.3 JSON");
+    po::positional_options_description positional;
+    po::variables_map vm;
+    if (!parse_command("settle", args, options, positional, vm, ctx.out,
+                       "settle --period YYYYH1|YYYYH2 [--as-of DATE] [--dry-run] [--json]"))
+        return 0;
+    jobs::SettleRequest request{domain::Period::parse(vm["period"].as<std::string>()),
+                                as_of_or_today(vm), vm.count("dry-run") > 0};
+    jobs::SettleJob job(ctx.db(), ctx.settings(), ctx.calendar());
+    auto outcome = job.run(request);
+    if (outcome.already_closed)
+        ctx.err << "govpub: " << outcome.period << " was closed at " << outcome.closed_at
+                << "; showing the stored result (nothing changed)\n";
+    if (vm.count("json"))
+        ctx.out << outcome.json << "\n";
+    else
+        print_statements(ctx.out, outcome);
+    return 0;
+}
+
+int command_reconcile(Context& ctx, const std::vector<std::string>& args) {
+    po::options_description options("reconcile options");
+    options.add_options()("as-of", po::value<std::string>(), "date (default today)")(
+        "json", "print SPEC §5.3 JSON");
+    po::positional_options_description positional;
+    po::variables_map vm;
+    if (!parse_command("reconcile", args, options, positional, vm, ctx.out,
+                       "reconcile [--as-of DATE] [--json]"))
+        return 0;
+    auto outcome = jobs::reconcile(ctx.db(), as_of_or_today(vm));
+    if (vm.count("json")) {
+        ctx.out << jobs::reconciliation_json(outcome) << "\n";
+        return 0;
+    }
+    std::size_t flagged = 0;
+    for (const auto& row : outcome.rows) {
+        if (row.position.flags.empty())
+            continue;
+        ++flagged;
+        ctx.out << "  " << row.store << " " << row.gpn << ": expected on hand "
+                << row.position.expected_on_hand;
+        if (row.position.movements.reported)
+            ctx.out << ", counted " << *row.position.movements.reported;
+        ctx.out << " —";
+        for (const auto& f : row.position.flags)
+            ctx.out << " " << f;
+        ctx.out << "\n";
+    }
+    ctx.out << "reconciliation as of " << domain::to_iso(outcome.as_of) << ": "
+            << outcome.rows.size() << " store/GPN rows, " << flagged << " flagged\n";
+    return 0;
+}
+
+} // namespace govpub::cli

@@ -1,0 +1,125 @@
+// Loading settings with Poco's INI reader and an environment-variable layer on top.
+#include "adapters/config/settings.hpp"
+
+#include "domain/errors.hpp"
+
+#include <Poco/AutoPtr.h>
+#include <Poco/Util/IniFileConfiguration.h>
+
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+#include <unistd.h>
+
+namespace govpub::adapters::config {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string env_name(const std::string& key) {
+    std::string name = "GOVPUB_";
+    for (char c : key)
+        name += c == '.' ? '_' : static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    return name;
+}
+
+class Layered {
+  public:
+    explicit Layered(Poco::AutoPtr<Poco::Util::IniFileConfiguration> ini) : ini_(std::move(ini)) {}
+    std::optional<std::string> get(const std::string& key) const {
+        if (const char* v = std::getenv(env_name(key).c_str()))
+            return std::string(v);
+        if (ini_ && ini_->hasProperty(key))
+            return ini_->getString(key);
+        return std::nullopt;
+    }
+    int get_int(const std::string& key, int fallback, int low, int high) const {
+        auto v = get(key);
+        if (!v)
+            return fallback;
+        try {
+            std::size_t used = 0;
+            int n = std::stoi(*v, &used);
+            if (used == v->size() && n >= low && n <= high)
+                return n;
+        } catch (const std::exception&) {
+        }
+        throw domain::InvalidValue(key, *v,
+                                   "expected a whole number from " + std::to_string(low) +
+                                       " to " + std::to_string(high));
+    }
+
+  private:
+    Poco::AutoPtr<Poco::Util::IniFileConfiguration> ini_;
+};
+
+fs::path executable_dir() {
+    std::error_code ec;
+    auto exe = fs::read_symlink("/proc/self/exe", ec);
+    return ec ? fs::path() : exe.parent_path();
+}
+
+} // namespace
+
+fs::path shipped_config_dir() {
+    for (const fs::path& candidate :
+         {executable_dir() / ".." / "config", executable_dir() / ".." / "share" / "govpub",
+          fs::path(GOVPUB_SOURCE_DIR) / "config"}) {
+        if (fs::exists(candidate / "govpub.ini"))
+            return fs::weakly_canonical(candidate);
+    }
+    return fs::path(GOVPUB_SOURCE_DIR) / "config";
+}
+
+Settings load_settings(const std::optional<fs::path>& config_file) {
+    fs::path file = config_file ? *config_file : shipped_config_dir() / "govpub.ini";
+    if (const char* env = std::getenv("GOVPUB_CONFIG"); env && !config_file)
+        file = env;
+    Poco::AutoPtr<Poco::Util::IniFileConfiguration> ini;
+    if (!fs::exists(file))
+        throw domain::InvalidValue("--config", file.string(), "no such file");
+    try {
+        ini = new Poco::Util::IniFileConfiguration(file.string());
+    } catch (const Poco::Exception& e) {
+        throw domain::InvalidValue("--config", file.string(), e.displayText());
+    }
+    Layered conf(ini);
+    Settings s;
+    if (auto v = conf.get("database.url"))
+        s.database_url = *v;
+    if (auto v = conf.get("data.dir"))
+        s.data_dir = *v;
+    fs::path holidays = conf.get("calendar.holidays").value_or("holidays.csv");
+    s.holidays_file = holidays.is_absolute() ? holidays : file.parent_path() / holidays;
+    if (auto v = conf.get("identifiers.gpn_types"))
+        s.gpn_types = *v;
+    if (auto v = conf.get("settlement.period_end_months")) {
+        unsigned a = 0, b = 0;
+        char comma = 0;
+        std::istringstream in(*v);
+        if (!(in >> a >> comma >> b) || comma != ',')
+            throw domain::InvalidValue("settlement.period_end_months", *v,
+                                       "expected two months such as 5,11");
+        s.periods.h1_end_month = a;
+        s.periods.h2_end_month = b;
+    }
+    s.periods.run_day = static_cast<unsigned>(conf.get_int("settlement.run_day", 10, 1, 28));
+    domain::validate(s.periods);
+    s.default_payment_days = conf.get_int("settlement.payment_days", 30, 0, 366);
+    s.max_record_bytes =
+        static_cast<std::size_t>(conf.get_int("import.max_record_bytes", 1 << 20, 1024, 1 << 30));
+    return s;
+}
+
+domain::HolidayCalendar load_holidays(const Settings& settings) {
+    std::ifstream in(settings.holidays_file, std::ios::binary);
+    if (!in)
+        throw domain::InvalidValue("calendar.holidays", settings.holidays_file.string(),
+                                   "cannot read the holiday calendar");
+    std::ostringstream text;
+    text << in.rdbuf();
+    return domain::HolidayCalendar::parse_csv(text.str(), settings.holidays_file.string());
+}
+
+} // namespace govpub::adapters::config

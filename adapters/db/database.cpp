@@ -1,0 +1,247 @@
+// Opening SQLite or MariaDB through SOCI and applying the embedded migrations.
+#include "adapters/db/database.hpp"
+
+#include "adapters/config/clock.hpp"
+#include "adapters/db/migrations.hpp"
+#include "domain/errors.hpp"
+
+#include <soci/mysql/soci-mysql.h>
+#include <soci/sqlite3/soci-sqlite3.h>
+
+#include <filesystem>
+#include <iostream>
+
+namespace govpub::adapters::db {
+
+namespace {
+
+std::string sqlite_quote(const std::string& path) {
+    // SOCI's connect string is key=value pairs; quoting keeps spaces in paths intact.
+    std::string q = "\"";
+    for (char c : path) {
+        if (c == '"')
+            q += "\\\"";
+        else
+            q += c;
+    }
+    return q + "\"";
+}
+
+std::string soci_value(const std::string& value) {
+    return value.find_first_of(" '\"") == std::string::npos ? value : "'" + value + "'";
+}
+
+std::string percent_decode(std::string_view s) {
+    std::string out;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        if (s[i] == '%' && i + 2 < s.size()) {
+            out += static_cast<char>(std::stoi(std::string(s.substr(i + 1, 2)), nullptr, 16));
+            i += 2;
+        } else {
+            out += s[i];
+        }
+    }
+    return out;
+}
+
+std::vector<std::string> split_statements(const std::string& sql) {
+    // Migrations hold plain DDL: a statement ends with ';' at the end of a line.
+    std::vector<std::string> out;
+    std::string current;
+    std::size_t start = 0;
+    while (start < sql.size()) {
+        auto end = sql.find('\n', start);
+        if (end == std::string::npos)
+            end = sql.size();
+        std::string line = sql.substr(start, end - start);
+        start = end + 1;
+        auto first = line.find_first_not_of(" \t\r");
+        if (first == std::string::npos || line.compare(first, 2, "--") == 0)
+            continue;
+        current += line + "\n";
+        auto last = line.find_last_not_of(" \t\r");
+        if (line[last] == ';') {
+            out.push_back(current);
+            current.clear();
+        }
+    }
+    if (current.find_first_not_of(" \t\r\n") != std::string::npos)
+        out.push_back(current);
+    return out;
+}
+
+} // namespace
+
+DatabaseUrl DatabaseUrl::parse(std::string_view url) {
+    const std::string text(url);
+    DatabaseUrl parsed;
+    if (text.rfind("sqlite:", 0) == 0) {
+        std::string path = text.substr(7);
+        if (path.rfind("//", 0) == 0)
+            path = path.substr(2);
+        if (path.empty())
+            throw domain::InvalidValue("database URL", text, "sqlite: needs a file path");
+        parsed.dialect = Dialect::sqlite;
+        parsed.connect_string = "db=" + sqlite_quote(path) + " timeout=30";
+        parsed.shown = text;
+        return parsed;
+    }
+    if (text.rfind("mysql://", 0) == 0 || text.rfind("mariadb://", 0) == 0) {
+        std::string rest = text.substr(text.find("://") + 3);
+        std::string query;
+        if (auto q = rest.find('?'); q != std::string::npos) {
+            query = rest.substr(q + 1);
+            rest = rest.substr(0, q);
+        }
+        auto at = rest.rfind('@');
+        auto slash = rest.find('/', at == std::string::npos ? 0 : at);
+        if (at == std::string::npos || slash == std::string::npos || slash + 1 >= rest.size())
+            throw domain::InvalidValue(
+                "database URL", text,
+                "expected mysql://USER[:PASSWORD]@HOST[:PORT]/DATABASE[?socket=PATH]");
+        std::string userinfo = rest.substr(0, at);
+        std::string hostport = rest.substr(at + 1, slash - at - 1);
+        std::string database = rest.substr(slash + 1);
+        std::string user = userinfo, password;
+        if (auto c = userinfo.find(':'); c != std::string::npos) {
+            user = userinfo.substr(0, c);
+            password = percent_decode(userinfo.substr(c + 1));
+        }
+        std::string host = hostport, port;
+        if (auto c = hostport.rfind(':'); c != std::string::npos) {
+            host = hostport.substr(0, c);
+            port = hostport.substr(c + 1);
+        }
+        parsed.dialect = Dialect::mysql;
+        std::string cs = "db=" + soci_value(database) + " user=" + soci_value(user);
+        if (!password.empty())
+            cs += " password=" + soci_value(password);
+        if (!host.empty())
+            cs += " host=" + soci_value(host);
+        if (!port.empty())
+            cs += " port=" + port;
+        for (std::size_t p = 0; p < query.size();) {
+            auto amp = query.find('&', p);
+            std::string kv = query.substr(p, amp == std::string::npos ? std::string::npos : amp - p);
+            if (kv.rfind("socket=", 0) == 0)
+                cs += " unix_socket=" + soci_value(percent_decode(kv.substr(7)));
+            p = amp == std::string::npos ? query.size() : amp + 1;
+        }
+        cs += " charset=utf8mb4";
+        parsed.connect_string = cs;
+        parsed.shown = "mysql://" + user + (password.empty() ? "" : ":***") + "@" + hostport +
+                       "/" + database + (query.empty() ? "" : "?" + query);
+        return parsed;
+    }
+    throw domain::InvalidValue("database URL", text,
+                               "expected sqlite:PATH or mysql://USER@HOST/DATABASE");
+}
+
+Database::Database(const DatabaseUrl& url) : url_(url) {
+    try {
+        if (url.dialect == Dialect::sqlite) {
+            auto start = url.connect_string.find('"') + 1;
+            auto end = url.connect_string.rfind('"');
+            std::filesystem::path file = url.connect_string.substr(start, end - start);
+            if (file.has_parent_path())
+                std::filesystem::create_directories(file.parent_path());
+            session_.open(soci::sqlite3, url.connect_string);
+            // WAL lets readers go on during a settlement; FULL sync because this is money.
+            session_ << "PRAGMA journal_mode=WAL";
+            session_ << "PRAGMA synchronous=FULL";
+            session_ << "PRAGMA foreign_keys=ON";
+        } else {
+            session_.open(soci::mysql, url.connect_string);
+            session_ << "SET SESSION sql_mode = 'STRICT_ALL_TABLES,NO_ZERO_DATE,"
+                        "ERROR_FOR_DIVISION_BY_ZERO,NO_ENGINE_SUBSTITUTION'";
+        }
+    } catch (const soci::soci_error& e) {
+        throw DatabaseError("cannot open the database " + url.shown + ": " + e.what());
+    } catch (const std::filesystem::filesystem_error& e) {
+        throw DatabaseError("cannot create the folder for " + url.shown + ": " + e.what());
+    }
+}
+
+int Database::schema_version() {
+    session_ << "CREATE TABLE IF NOT EXISTS schema_migration (version INTEGER NOT NULL "
+                "PRIMARY KEY, name VARCHAR(200) NOT NULL, applied_at VARCHAR(32) NOT NULL)";
+    soci::indicator ind = soci::i_ok;
+    int version = 0;
+    session_ << "SELECT MAX(version) FROM schema_migration", soci::into(version, ind);
+    return ind == soci::i_null ? 0 : version;
+}
+
+int Database::latest_version(Dialect dialect) {
+    int latest = 0;
+    const std::string name = dialect == Dialect::sqlite ? "sqlite" : "mysql";
+    for (const auto& m : embedded_migrations())
+        if (m.dialect == name)
+            latest = std::max(latest, m.version);
+    return latest;
+}
+
+int Database::migrate() {
+    const int current = schema_version();
+    const std::string name = dialect() == Dialect::sqlite ? "sqlite" : "mysql";
+    int applied = 0;
+    for (const auto& m : embedded_migrations()) {
+        if (m.dialect != name || m.version <= current)
+            continue;
+        WriteTransaction tx(*this);
+        for (const auto& statement : split_statements(m.sql))
+            session_ << statement;
+        std::string applied_at = config::utc_timestamp();
+        session_ << "INSERT INTO schema_migration (version, name, applied_at) VALUES (:v, :n, :a)",
+            soci::use(m.version), soci::use(m.name), soci::use(applied_at);
+        tx.commit();
+        ++applied;
+    }
+    return applied;
+}
+
+void Database::require_current_schema() {
+    const int version = schema_version();
+    const int latest = latest_version(dialect());
+    if (version < latest)
+        throw DatabaseError("the database " + url_.shown + " is at schema version " +
+                            std::to_string(version) + ", this govpub needs " +
+                            std::to_string(latest) + ": run `govpub init` first");
+}
+
+void Database::begin_write() {
+    if (dialect() == Dialect::sqlite)
+        session_ << "BEGIN IMMEDIATE";
+    else
+        session_.begin();
+}
+
+void Database::commit() {
+    if (dialect() == Dialect::sqlite)
+        session_ << "COMMIT";
+    else
+        session_.commit();
+}
+
+void Database::rollback() {
+    if (dialect() == Dialect::sqlite)
+        session_ << "ROLLBACK";
+    else
+        session_.rollback();
+}
+
+WriteTransaction::~WriteTransaction() {
+    if (!done_) {
+        try {
+            db_.rollback();
+        } catch (...) {
+            // The connection is already broken; the database discards the transaction.
+        }
+    }
+}
+
+void WriteTransaction::commit() {
+    db_.commit();
+    done_ = true;
+}
+
+} // namespace govpub::adapters::db

@@ -1,0 +1,75 @@
+// The database connection: URL parsing, session set-up per dialect, and migrations.
+#pragma once
+
+#include <soci/soci.h>
+
+#include <memory>
+#include <string>
+#include <string_view>
+
+namespace govpub::adapters::db {
+
+enum class Dialect { sqlite, mysql };
+
+//! `sqlite:PATH` or `mysql://USER[:PASSWORD]@HOST[:PORT]/DATABASE[?socket=PATH]` (SPEC §5.1).
+struct DatabaseUrl {
+    Dialect dialect = Dialect::sqlite;
+    std::string connect_string; //!< in SOCI's form for the backend
+    std::string shown;          //!< the URL with any password hidden, for messages
+
+    //! Throws domain::InvalidValue naming the URL and what is wrong with it.
+    static DatabaseUrl parse(std::string_view url);
+};
+
+//! Thrown when the database cannot be opened or used: a system failure (exit status 3),
+//! not bad input.
+class DatabaseError : public std::runtime_error {
+  public:
+    using std::runtime_error::runtime_error;
+};
+
+class Database {
+  public:
+    //! Opens the database; the parent folder of a SQLite file is created when missing.
+    explicit Database(const DatabaseUrl& url);
+
+    soci::session& session() { return session_; }
+    Dialect dialect() const { return url_.dialect; }
+    const DatabaseUrl& url() const { return url_; }
+
+    //! Applies every migration newer than the schema's version, each in its own
+    //! transaction; returns how many were applied. Running it again applies none.
+    int migrate();
+    //! The highest applied migration, 0 for an empty database.
+    int schema_version();
+    //! The newest migration this build knows.
+    static int latest_version(Dialect dialect);
+    //! Throws DatabaseError with "run govpub init" when the schema is behind this build.
+    void require_current_schema();
+
+    //! Starts a transaction that takes the write lock at once (SQLite's BEGIN IMMEDIATE), so
+    //! two writers never both read and then both write.
+    void begin_write();
+    void commit();
+    void rollback();
+
+  private:
+    DatabaseUrl url_;
+    soci::session session_;
+};
+
+//! Commits only when asked; rolls back on scope exit otherwise (an exception on the way).
+class WriteTransaction {
+  public:
+    explicit WriteTransaction(Database& db) : db_(db) { db_.begin_write(); }
+    ~WriteTransaction();
+    WriteTransaction(const WriteTransaction&) = delete;
+    WriteTransaction& operator=(const WriteTransaction&) = delete;
+    void commit();
+
+  private:
+    Database& db_;
+    bool done_ = false;
+};
+
+} // namespace govpub::adapters::db

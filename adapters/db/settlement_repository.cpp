@@ -1,0 +1,151 @@
+// SQL for settlement: streaming reads of sales, bulk writes of statements.
+#include "adapters/db/settlement_repository.hpp"
+
+#include "adapters/db/row_values.hpp"
+
+namespace govpub::adapters::db {
+
+std::optional<ClosedSettlement> SettlementRepository::closed(const std::string& period) {
+    soci::rowset<soci::row> rows =
+        (db_.session().prepare << "SELECT period, period_from, period_to, settled_on, closed_at, "
+                                  "result_json FROM settlement WHERE period = :p",
+         soci::use(period));
+    for (const auto& r : rows)
+        return ClosedSettlement{text_at(r, 0), text_at(r, 1), text_at(r, 2),
+                                text_at(r, 3), text_at(r, 4), text_at(r, 5)};
+    return std::nullopt;
+}
+
+std::optional<std::string> SettlementRepository::earliest_unsettled_before(
+    const std::string& iso_date) {
+    soci::indicator ind = soci::i_null;
+    std::string earliest;
+    db_.session() << "SELECT MIN(sale_date) FROM sale WHERE settled_period IS NULL AND "
+                     "sale_date < :d",
+        soci::into(earliest, ind), soci::use(iso_date);
+    if (ind != soci::i_ok)
+        return std::nullopt;
+    return earliest;
+}
+
+void SettlementRepository::for_each_unsettled(
+    const std::string& iso_date, const std::function<void(const UnsettledSale&)>& visit) {
+    // Bulk fetch into vectors: one round trip per 10 000 rows instead of one per row.
+    constexpr std::size_t BATCH = 10'000;
+    std::vector<std::string> store(BATCH), gpn(BATCH), day(BATCH);
+    std::vector<long long> quantity(BATCH), price(BATCH);
+    soci::statement st =
+        (db_.session().prepare << "SELECT store, gpn, sale_date, quantity, catalogue_list_price "
+                                  "FROM sale WHERE settled_period IS NULL AND sale_date <= :d",
+         soci::into(store), soci::into(gpn), soci::into(day), soci::into(quantity),
+         soci::into(price), soci::use(iso_date));
+    st.execute();
+    while (st.fetch()) {
+        for (std::size_t i = 0; i < store.size(); ++i)
+            visit(UnsettledSale{store[i], gpn[i], day[i], quantity[i], price[i]});
+        for (auto* v : {&store, &gpn, &day})
+            v->resize(BATCH);
+        quantity.resize(BATCH);
+        price.resize(BATCH);
+    }
+}
+
+std::map<std::pair<std::string, std::string>, long long>
+SettlementRepository::carried_balances(const std::string& period) {
+    std::map<std::pair<std::string, std::string>, long long> balances;
+    soci::rowset<soci::row> rows =
+        (db_.session().prepare
+             << "SELECT st.store, st.agency, st.carried_out FROM statement st JOIN (SELECT store, "
+                "agency, MAX(period) AS last_period FROM statement WHERE period < :p GROUP BY "
+                "store, agency) last ON last.store = st.store AND last.agency = st.agency AND "
+                "last.last_period = st.period",
+         soci::use(period));
+    for (const auto& r : rows)
+        balances[{text_at(r, 0), text_at(r, 1)}] = int64_at(r, 2);
+    return balances;
+}
+
+void SettlementRepository::close(const ClosedSettlement& s,
+                                 const std::vector<domain::Statement>& statements,
+                                 const std::string& through) {
+    auto& sql = db_.session();
+    sql << "INSERT INTO settlement (period, period_from, period_to, settled_on, closed_at, "
+           "result_json) VALUES (:p, :f, :t, :s, :c, :j)",
+        soci::use(s.period), soci::use(s.from), soci::use(s.to), soci::use(s.settled_on),
+        soci::use(s.closed_at), soci::use(s.result_json);
+    for (const auto& st : statements) {
+        std::string due = domain::to_iso(st.due_date);
+        int exempt = st.procurement_exempt ? 1 : 0;
+        long long lv = st.list_value, pay = st.payable, com = st.commission, cin = st.carried_in,
+                  due_amount = st.amount_due, cout = st.carried_out;
+        sql << "INSERT INTO statement (period, store, agency, list_value, payable, commission, "
+               "carried_in, amount_due, carried_out, due_date, procurement_exempt) VALUES (:p, "
+               ":s, :a, :lv, :pay, :com, :cin, :due, :cout, :dd, :e)",
+            soci::use(s.period), soci::use(st.store), soci::use(st.agency), soci::use(lv),
+            soci::use(pay), soci::use(com), soci::use(cin), soci::use(due_amount),
+            soci::use(cout), soci::use(due), soci::use(exempt);
+        int line_no = 0;
+        for (const auto& line : st.lines) {
+            ++line_no;
+            int late = line.late ? 1 : 0;
+            long long price = line.list_price, q = line.quantity, value = line.list_value,
+                      payable = line.payable;
+            sql << "INSERT INTO statement_line (period, store, agency, line_no, gpn, list_price, "
+                   "rate_bp, late, quantity, list_value, payable) VALUES (:p, :s, :a, :n, :g, "
+                   ":lp, :r, :l, :q, :v, :pay)",
+                soci::use(s.period), soci::use(st.store), soci::use(st.agency), soci::use(line_no),
+                soci::use(line.gpn), soci::use(price), soci::use(line.rate_bp), soci::use(late),
+                soci::use(q), soci::use(value), soci::use(payable);
+        }
+    }
+    sql << "UPDATE sale SET settled_period = :p WHERE settled_period IS NULL AND sale_date <= :d",
+        soci::use(s.period), soci::use(through);
+}
+
+std::vector<domain::Statement> SettlementRepository::statements(const std::string& period) {
+    std::vector<domain::Statement> out;
+    soci::rowset<soci::row> rows =
+        (db_.session().prepare << "SELECT store, agency, list_value, payable, commission, "
+                                  "carried_in, amount_due, carried_out, due_date, "
+                                  "procurement_exempt FROM statement WHERE period = :p ORDER BY "
+                                  "store, agency",
+         soci::use(period));
+    for (const auto& r : rows) {
+        domain::Statement s;
+        s.store = text_at(r, 0);
+        s.agency = text_at(r, 1);
+        s.list_value = int64_at(r, 2);
+        s.payable = int64_at(r, 3);
+        s.commission = int64_at(r, 4);
+        s.carried_in = int64_at(r, 5);
+        s.amount_due = int64_at(r, 6);
+        s.carried_out = int64_at(r, 7);
+        s.due_date = domain::parse_date_or_throw("due_date", text_at(r, 8));
+        s.procurement_exempt = int64_at(r, 9) != 0;
+        out.push_back(std::move(s));
+    }
+    soci::rowset<soci::row> lines =
+        (db_.session().prepare << "SELECT store, agency, gpn, list_price, rate_bp, late, "
+                                  "quantity, list_value, payable FROM statement_line WHERE "
+                                  "period = :p ORDER BY store, agency, line_no",
+         soci::use(period));
+    std::size_t k = 0;
+    for (const auto& r : lines) {
+        while (k < out.size() && (out[k].store != text_at(r, 0) || out[k].agency != text_at(r, 1)))
+            ++k;
+        if (k == out.size())
+            break;
+        domain::StatementLine line;
+        line.gpn = text_at(r, 2);
+        line.list_price = int64_at(r, 3);
+        line.rate_bp = static_cast<int>(int64_at(r, 4));
+        line.late = int64_at(r, 5) != 0;
+        line.quantity = int64_at(r, 6);
+        line.list_value = int64_at(r, 7);
+        line.payable = int64_at(r, 8);
+        out[k].lines.push_back(std::move(line));
+    }
+    return out;
+}
+
+} // namespace govpub::adapters::db

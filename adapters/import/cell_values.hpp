@@ -1,0 +1,22 @@
+// Reading typed values out of uploaded cells: whole numbers, NT$ amounts, flags.
+#pragma once
+
+#include "domain/parsed.hpp"
+
+#include <cstdint>
+#include <string_view>
+
+namespace govpub::adapters::import {
+
+//! A whole number as people type it: "12", "-3", "1,200", full-width digits, and the
+//! "12.0" an Excel cell may come out as. "2.5" and "abc" fail with a reason naming `what`.
+domain::Parsed<std::int64_t> parse_whole_number(std::string_view text, std::string_view what);
+
+//! A list or sale price in whole NT$: a whole number, not negative; "NT$", "$" and "元"
+//! around it are allowed.
+domain::Parsed<std::int64_t> parse_price(std::string_view text, std::string_view what);
+
+//! 0/1, yes/no, y/n, true/false, 是/否; empty is `empty_means`.
+domain::Parsed<bool> parse_flag(std::string_view text, std::string_view what, bool empty_means);
+
+} // namespace govpub::adapters::import

@@ -1,0 +1,188 @@
+// Validating consignment rows against the catalogue and the sample rule; storing the lists
+// with their shipping payer and the store's sample register.
+#include "adapters/import/consignment_import.hpp"
+
+#include "adapters/import/cell_values.hpp"
+#include "adapters/import/consignment_form_reader.hpp"
+#include "domain/date.hpp"
+
+namespace govpub::adapters::import {
+
+std::unique_ptr<TableReader> ConsignmentImport::open(const std::filesystem::path& file,
+                                                     const std::string& display_name) {
+    auto table = open_table(file, display_name, header_example());
+    if (table->format() == "xlsx" && ConsignmentFormReader::looks_like_form(file)) {
+        auto form = std::make_unique<ConsignmentFormReader>(file, display_name);
+        form_ = form->labels();
+        is_form_ = true;
+        return form;
+    }
+    return table;
+}
+
+std::vector<ColumnSpec> ConsignmentImport::columns() const {
+    const bool in_table = !is_form_; // the form gives these in its header block
+    return {{"list_no", {"list_no", "清單編號"}, false},
+            {"agency", {"agency", "機關代碼"}, in_table},
+            {"store", {"store", "門市代碼"}, in_table},
+            {"supply_date", {"supply_date", "供貨日期"}, in_table},
+            {"gpn", {"gpn", "GPN"}, true},
+            {"title", {"title", "出版品名稱"}, false},
+            {"list_price", {"list_price", "定價"}, true},
+            {"quantity", {"quantity", "數量"}, true},
+            {"sample", {"sample", "樣品"}, false}};
+}
+
+bool ConsignmentImport::consigned_before(const std::string& store, const std::string& gpn,
+                                         const ListKey& list) {
+    auto it = first_list_.find({store, gpn});
+    if (it != first_list_.end())
+        return !(it->second == list);
+    int n = 0;
+    db_.session() << "SELECT COUNT(*) FROM consignment_line l JOIN consignment c ON c.id = "
+                     "l.consignment_id WHERE c.store = :s AND l.gpn = :g",
+        soci::into(n), soci::use(store), soci::use(gpn);
+    first_list_.emplace(std::make_pair(store, gpn), list);
+    return n > 0;
+}
+
+bool ConsignmentImport::sample_registered(const std::string& store, const std::string& gpn) {
+    if (samples_in_file_.count({store, gpn}))
+        return true;
+    int n = 0;
+    db_.session() << "SELECT COUNT(*) FROM sample_register WHERE store = :s AND gpn = :g",
+        soci::into(n), soci::use(store), soci::use(gpn);
+    return n > 0;
+}
+
+void ConsignmentImport::row(const TableRow& row, const ColumnMap& c,
+                            std::vector<LineIssue>& issues, std::vector<LineIssue>& warnings) {
+    const std::size_t before = issues.size();
+    auto add = [&](const char* id, std::string_view value, std::string rule) {
+        issues.push_back({row.line, c.has(id) ? c.header_name(id) : id, std::string(value),
+                          std::move(rule)});
+    };
+    auto cell_or_form = [&](const char* id, const char* label) -> std::string {
+        if (c.has(id) && !c.get(row, id).empty())
+            return std::string(c.get(row, id));
+        auto it = form_.find(label);
+        return it == form_.end() ? "" : it->second;
+    };
+
+    ListKey list;
+    std::string agency_text = cell_or_form("agency", "出版機關／單位");
+    if (const auto* code = catalogue_.agency_code_by_name_or_code(agency_text))
+        list.agency = *code;
+    else
+        add("agency", agency_text, "is not a known agency code or name: import agencies first");
+    std::string store_text = cell_or_form("store", "展售門市");
+    if (const auto* code = catalogue_.store_code_by_name_or_code(store_text))
+        list.store = *code;
+    else
+        add("store", store_text, "is not a known store code or name: import stores first");
+    std::string date_text = cell_or_form("supply_date", "供貨日期");
+    auto supply = domain::parse_date(date_text);
+    if (!supply)
+        add("supply_date", date_text, supply.error);
+    else
+        list.supply_date = domain::to_iso(*supply);
+    list.list_no = cell_or_form("list_no", "清單編號");
+    if (list.list_no.empty()) // 附件一 has no number: the file and date identify the list
+        list.list_no = sha256_.substr(0, 12) + "-" + list.supply_date;
+
+    domain::ConsignmentRow r;
+    auto gpn = domain::parse_gpn(c.get(row, "gpn"), rules_);
+    const db::CataloguePublication* pub = nullptr;
+    if (!gpn) {
+        add("gpn", c.get(row, "gpn"), gpn.error);
+    } else if (!(pub = catalogue_.publication(gpn->digits))) {
+        add("gpn", c.get(row, "gpn"), "GPN " + gpn->digits + " is not in the catalogue");
+    } else {
+        r.gpn = gpn->digits;
+        if (!list.agency.empty() && pub->agency != list.agency)
+            add("gpn", c.get(row, "gpn"),
+                "GPN " + r.gpn + " is published by " + pub->agency + ", not by " + list.agency);
+    }
+    r.title = c.has("title") ? std::string(c.get(row, "title")) : "";
+    auto price = parse_price(c.get(row, "list_price"), "list price");
+    if (!price)
+        add("list_price", c.get(row, "list_price"), price.error);
+    auto quantity = parse_whole_number(c.get(row, "quantity"), "quantity");
+    if (!quantity)
+        add("quantity", c.get(row, "quantity"), quantity.error);
+    auto sample = parse_flag(c.has("sample") ? c.get(row, "sample") : "", "sample", false);
+    if (!sample)
+        add("sample", c.get(row, "sample"), sample.error);
+    if (issues.size() != before)
+        return;
+
+    r.list_price = *price;
+    r.quantity = *quantity;
+    r.sample = *sample ? 1 : 0;
+    domain::ConsignmentHistory history{consigned_before(list.store, r.gpn, list),
+                                       sample_registered(list.store, r.gpn)};
+    auto error = domain::check_consignment_row(r, history,
+                                               catalogue_.price_on(r.gpn, list.supply_date));
+    if (error) {
+        add(r.sample && (history.consigned_before || history.sample_registered) ? "sample"
+            : r.quantity <= 0                                                    ? "quantity"
+                                                                                 : "list_price",
+            r.sample ? c.get(row, "sample") : c.get(row, "list_price"), *error);
+        return;
+    }
+    if (!r.title.empty() && r.title != pub->title)
+        warnings.push_back({row.line, c.header_name("title"), r.title,
+                            "differs from the catalogue's title 「" + pub->title + "」"});
+    if (r.sample)
+        samples_in_file_.insert({list.store, r.gpn});
+    if (!lists_.count(list))
+        list_order_.push_back(list);
+    lists_[list].push_back({row.line, r});
+}
+
+void ConsignmentImport::store(const std::set<std::size_t>& rejected_lines) {
+    auto& sql = db_.session();
+    for (const auto& list : list_order_) {
+        std::vector<const Row*> rows;
+        for (const auto& r : lists_[list])
+            if (!rejected_lines.count(r.line))
+                rows.push_back(&r);
+        if (rows.empty())
+            continue;
+        int earlier = 0;
+        sql << "SELECT COUNT(*) FROM consignment WHERE agency = :a AND store = :s",
+            soci::into(earlier), soci::use(list.agency), soci::use(list.store);
+        auto terms = contracts_.in_force(list.agency, list.store,
+                                         domain::parse_date_or_throw("supply_date",
+                                                                     list.supply_date));
+        // 要點11(5): first shipment by the agency, the rest by the store.
+        std::string payer = domain::to_string(domain::shipping_payer(earlier == 0,
+                                                                     earlier == 0
+                                                                         ? std::nullopt
+                                                                         : terms.shipping_payer));
+        sql << "INSERT INTO consignment (list_no, agency, store, supply_date, shipping_payer, "
+               "import_sha256) VALUES (:n, :a, :s, :d, :p, :h)",
+            soci::use(list.list_no), soci::use(list.agency), soci::use(list.store),
+            soci::use(list.supply_date), soci::use(payer), soci::use(sha256_);
+        long long id = 0;
+        sql << "SELECT id FROM consignment WHERE agency = :a AND store = :s AND list_no = :n",
+            soci::into(id), soci::use(list.agency), soci::use(list.store),
+            soci::use(list.list_no);
+        int line_no = 0;
+        for (const Row* r : rows) {
+            ++line_no;
+            long long price = r->row.list_price, quantity = r->row.quantity;
+            int sample = r->row.sample;
+            sql << "INSERT INTO consignment_line (consignment_id, line_no, gpn, list_price, "
+                   "quantity, sample) VALUES (:c, :n, :g, :p, :q, :s)",
+                soci::use(id), soci::use(line_no), soci::use(r->row.gpn), soci::use(price),
+                soci::use(quantity), soci::use(sample);
+            if (sample) // 要點11(2): the store keeps a register of its samples
+                sql << "INSERT INTO sample_register (store, gpn, consignment_id) VALUES (:s, :g, "
+                       ":c)",
+                    soci::use(list.store), soci::use(r->row.gpn), soci::use(id);
+        }
+    }
+}
+
+} // namespace govpub::adapters::import
