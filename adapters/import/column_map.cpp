@@ -18,10 +18,10 @@ std::string match_key(std::string_view header) {
     if (U_FAILURE(status))
         throw std::runtime_error(std::string("ICU has no NFKC_Casefold data: ") +
                                  u_errorName(status));
-    icu::UnicodeString folded = nfkc_cf->normalize(
-        icu::UnicodeString::fromUTF8(icu::StringPiece(header.data(),
-                                                      static_cast<int32_t>(header.size()))),
-        status);
+    icu::UnicodeString folded =
+        nfkc_cf->normalize(icu::UnicodeString::fromUTF8(icu::StringPiece(
+                               header.data(), static_cast<int32_t>(header.size()))),
+                           status);
     std::string key;
     folded.toUTF8String(key);
     return std::string(trim(key));
@@ -53,8 +53,8 @@ std::string accepted_names(const ColumnSpec& spec) {
 } // namespace
 
 std::string_view trim(std::string_view text) {
-    static constexpr std::string_view SPACES[] = {" ", "\t", "\r", "\n", "\v", "\f",
-                                                  "\xE3\x80\x80", "\xC2\xA0", "\xEF\xBB\xBF"};
+    static constexpr std::string_view SPACES[] = {
+        " ", "\t", "\r", "\n", "\v", "\f", "\xE3\x80\x80", "\xC2\xA0", "\xEF\xBB\xBF"};
     for (bool changed = true; changed && !text.empty();) {
         changed = false;
         for (auto space : SPACES) {
@@ -76,8 +76,8 @@ ColumnMap::ColumnMap(const std::vector<std::string>& header, const std::vector<C
     : width_(header.size()) {
     std::vector<std::vector<std::string>> spec_keys;
     for (const auto& spec : specs) {
-        columns_.push_back({spec.id, std::string::npos,
-                            spec.names.empty() ? spec.id : spec.names.front()});
+        columns_.push_back(
+            {spec.id, std::string::npos, spec.names.empty() ? spec.id : spec.names.front()});
         spec_keys.emplace_back();
         for (const auto& name : spec.names)
             spec_keys.back().push_back(match_key(name));
@@ -124,9 +124,7 @@ const ColumnMap::Column& ColumnMap::column(std::string_view id) const {
     throw std::logic_error("ColumnMap: no column spec \"" + std::string(id) + "\"");
 }
 
-bool ColumnMap::has(std::string_view id) const {
-    return column(id).index != std::string::npos;
-}
+bool ColumnMap::has(std::string_view id) const { return column(id).index != std::string::npos; }
 
 std::string_view ColumnMap::get(const TableRow& row, std::string_view id) const {
     std::size_t index = column(id).index;

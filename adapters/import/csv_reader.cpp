@@ -3,8 +3,10 @@
 
 #include "adapters/import/input_error.hpp"
 
+#include <algorithm>
 #include <array>
-#include <cstring>
+#include <initializer_list>
+#include <string_view>
 
 namespace govpub::adapters::import {
 
@@ -121,10 +123,10 @@ bool CsvReader::read_record(TableRow& row) {
         if (bytes_done() - record_start > max_record_bytes_)
             fail(row.line, std::string::npos, "",
                  "the row is longer than " + std::to_string(max_record_bytes_) + " bytes" +
-                     (state == State::quoted ? "; the quote opened on line " +
-                                                   std::to_string(quote_line) +
-                                                   " may be missing its closing quote"
-                                             : ""));
+                     (state == State::quoted
+                          ? "; the quote opened on line " + std::to_string(quote_line) +
+                                " may be missing its closing quote"
+                          : ""));
         if (pos_ == end_ && !fill())
             break;
         const char* data = buffer_.data();

@@ -53,8 +53,8 @@ class CsvReader final : public TableReader {
     std::uint64_t buffer_offset_ = 0; // file offset of buffer_[0]
     bool eof_ = false;
 
-    std::size_t line_ = 1;  // physical line of buffer_[pos_]
-    bool skip_lf_ = false;  // the last record ended in CR; a following LF belongs to it
+    std::size_t line_ = 1;   // physical line of buffer_[pos_]
+    bool skip_lf_ = false;   // the last record ended in CR; a following LF belongs to it
     bool quoted_cr_ = false; // inside quotes, the last line break seen was a CR
 
     std::vector<std::string> header_;

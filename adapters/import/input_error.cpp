@@ -23,16 +23,17 @@ std::string shown_value(const std::string& value) {
 } // namespace
 
 std::string describe(const std::string& file, const LineIssue& issue) {
-    std::string text = file;
-    if (issue.line > 0)
-        text += " line " + std::to_string(issue.line);
+    std::string where = issue.line > 0 ? "line " + std::to_string(issue.line) : "";
     if (!issue.column.empty())
-        text += (issue.line > 0 ? ", column " : " column ") + issue.column;
+        where += (where.empty() ? "column " : ", column ") + issue.column;
+    // An empty file name gives the fragment alone ("line 3: ..."), for lists under a heading.
+    std::string text = file.empty() ? where : where.empty() ? file : file + " " + where;
+    std::string separator = text.empty() ? "" : ": ";
     if (!issue.value.empty())
-        return text + ": \"" + shown_value(issue.value) + "\" — " + issue.rule;
-    if (issue.line == 0 && issue.column.empty())
-        return text + " " + issue.rule;
-    return text + ": " + issue.rule;
+        return text + separator + "\"" + shown_value(issue.value) + "\" — " + issue.rule;
+    if (where.empty()) // a rule about the whole file reads as a sentence: "sales.csv is empty"
+        return text.empty() ? issue.rule : text + " " + issue.rule;
+    return text + separator + issue.rule;
 }
 
 LineIssue issue_from(std::size_t line, std::string column, const domain::InvalidValue& error) {
@@ -41,11 +42,10 @@ LineIssue issue_from(std::size_t line, std::string column, const domain::Invalid
 
 InputError::InputError(std::string file, std::size_t line, std::string column, std::string value,
                        std::string rule)
-    : InputError(std::move(file), LineIssue{line, std::move(column), std::move(value),
-                                            std::move(rule)}) {}
+    : InputError(std::move(file),
+                 LineIssue{line, std::move(column), std::move(value), std::move(rule)}) {}
 
 InputError::InputError(std::string file, LineIssue issue)
-    : std::runtime_error(describe(file, issue)), file_(std::move(file)),
-      issue_(std::move(issue)) {}
+    : std::runtime_error(describe(file, issue)), file_(std::move(file)), issue_(std::move(issue)) {}
 
 } // namespace govpub::adapters::import

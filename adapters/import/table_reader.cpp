@@ -28,8 +28,7 @@ std::string empty_file_rule(const std::string& header_example, const std::string
     return rule;
 }
 
-std::unique_ptr<TableReader> open_table(const std::filesystem::path& file,
-                                        std::string display_name,
+std::unique_ptr<TableReader> open_table(const std::filesystem::path& file, std::string display_name,
                                         const std::string& header_example) {
     if (display_name.empty())
         display_name = file.filename().string();
@@ -46,8 +45,9 @@ std::unique_ptr<TableReader> open_table(const std::filesystem::path& file,
                          "is an Excel 97-2003 (.xls) or password-protected workbook; save it "
                          "from Excel as .xlsx without a password, or export CSV");
     // The uploaded name counts too: the portal stores uploads under names of its own.
-    std::string extension = file.has_extension() ? file.extension().string()
-                                                 : std::filesystem::path(display_name).extension().string();
+    std::string extension = file.has_extension()
+                                ? file.extension().string()
+                                : std::filesystem::path(display_name).extension().string();
     std::transform(extension.begin(), extension.end(), extension.begin(),
                    [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
     bool zip = std::memcmp(magic.data(), "PK\x03\x04", 4) == 0;

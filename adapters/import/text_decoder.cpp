@@ -6,9 +6,9 @@
 #include <cstdint>
 #include <cstring>
 #include <stdexcept>
-#include <utility>
 #include <unicode/ucnv.h>
 #include <unicode/ustring.h>
+#include <utility>
 
 namespace govpub::adapters::import {
 
@@ -36,9 +36,7 @@ bool is_ascii(std::string_view text) {
 
 // Control bytes that never occur in text a spreadsheet writes; TAB, LF, VT, FF, CR and
 // the old DOS end-of-file mark (0x1A) are let through.
-bool is_binary_byte(unsigned char c) {
-    return c < 0x09 || (c > 0x0D && c < 0x20 && c != 0x1A);
-}
+bool is_binary_byte(unsigned char c) { return c < 0x09 || (c > 0x0D && c < 0x20 && c != 0x1A); }
 
 } // namespace
 
@@ -101,11 +99,8 @@ std::string with_replacement_chars(std::string_view text) {
     return out;
 }
 
-TextDecoder TextDecoder::detect(std::string_view sample, bool whole_file,
-                                const std::string& file) {
+TextDecoder TextDecoder::detect(std::string_view sample, bool whole_file, const std::string& file) {
     sample = sample.substr(0, SAMPLE_BYTES);
-    if (sample.starts_with("\xEF\xBB\xBF"))
-        return TextDecoder(TextEncoding::utf8_bom);
     if (sample.starts_with("\xFF\xFE") || sample.starts_with("\xFE\xFF"))
         throw InputError(file, 0, "", "",
                          "is UTF-16 text (Excel's \"Unicode Text\"); save it as \"CSV UTF-8\" "
@@ -115,6 +110,8 @@ TextDecoder TextDecoder::detect(std::string_view sample, bool whole_file,
             throw InputError(file, 0, "", "",
                              "is not a text file (binary data at byte " + std::to_string(i) +
                                  "); upload a CSV or XLSX file");
+    if (sample.starts_with("\xEF\xBB\xBF"))
+        return TextDecoder(TextEncoding::utf8_bom);
     bool cut = !whole_file && sample.size() == SAMPLE_BYTES;
     if (find_invalid_utf8(sample, cut) == std::string_view::npos)
         return TextDecoder(TextEncoding::utf8);
@@ -183,14 +180,15 @@ std::size_t TextDecoder::decode(std::string& text) {
     auto* target = reinterpret_cast<UChar*>(utf16_.data());
     UErrorCode status = U_ZERO_ERROR;
     ucnv_resetToUnicode(converter_);
-    ucnv_toUnicode(converter_, &target, target + utf16_.size(), &source, source_end, nullptr,
-                   true, &status);
+    ucnv_toUnicode(converter_, &target, target + utf16_.size(), &source, source_end, nullptr, true,
+                   &status);
     if (U_FAILURE(status)) {
         char bad[8];
         int8_t bad_length = sizeof bad;
         UErrorCode ignored = U_ZERO_ERROR;
         ucnv_getInvalidChars(converter_, bad, &bad_length, &ignored);
-        return static_cast<std::size_t>(source - text.data()) - static_cast<std::size_t>(bad_length);
+        return static_cast<std::size_t>(source - text.data()) -
+               static_cast<std::size_t>(bad_length);
     }
     int32_t units = static_cast<int32_t>(target - reinterpret_cast<UChar*>(utf16_.data()));
     int32_t length = 0;

@@ -13,10 +13,6 @@
 #include <algorithm>
 #include <array>
 #include <charconv>
-#include <chrono>
-#include <cmath>
-#include <cstdio>
-#include <cstring>
 #include <fstream>
 #include <functional>
 #include <map>
@@ -24,6 +20,9 @@
 namespace govpub::adapters::import::xlsx {
 
 namespace {
+
+// Far above a million rows of titles (Excel itself stores each distinct text only once).
+constexpr std::size_t MAX_SHARED_STRING_BYTES = std::size_t{512} << 20;
 
 InputError not_a_workbook(const std::string& file, const std::string& why) {
     return InputError(file, 0, "", "",
@@ -188,9 +187,10 @@ Package::Package(const std::filesystem::path& file, std::string display_name)
     std::array<char, 4> magic{};
     in.read(magic.data(), magic.size());
     if (in.gcount() < 2 || magic[0] != 'P' || magic[1] != 'K') {
-        bool text = in.gcount() > 0 && std::all_of(magic.begin(), magic.begin() + in.gcount(),
-                                                   [](char c) { return c >= 0x20 || c == '\n' ||
-                                                                       c == '\r' || c == '\t'; });
+        bool text =
+            in.gcount() > 0 && std::all_of(magic.begin(), magic.begin() + in.gcount(), [](char c) {
+                return c >= 0x20 || c == '\n' || c == '\r' || c == '\t';
+            });
         throw not_a_workbook(display_name_, text ? "it is plain text, perhaps a CSV file renamed"
                                                  : "it is not a zip file");
     }
@@ -232,7 +232,8 @@ std::unique_ptr<Package::PartStream> Package::open(const std::string& part) cons
 
 Workbook read_workbook(const Package& package) {
     std::string main_part = "xl/workbook.xml";
-    if (const auto* office = find_type(read_relationships(package, ""), "/officeDocument"))
+    auto package_relationships = read_relationships(package, "");
+    if (const auto* office = find_type(package_relationships, "/officeDocument"))
         main_part = office->target;
     auto stored = package.find(main_part);
     if (!stored)
@@ -305,17 +306,25 @@ std::vector<std::string> read_shared_strings(const Package& package, const std::
             current.clear();
         }
     };
+    std::size_t total = 0;
     events.on_text = [&](const char* text, int length) {
-        if (in_text)
-            current.append(text, static_cast<std::size_t>(length));
+        if (!in_text)
+            return;
+        current.append(text, static_cast<std::size_t>(length));
+        // The table is held in memory, so a zip that inflates it without end must stop.
+        total += static_cast<std::size_t>(length);
+        if (total > MAX_SHARED_STRING_BYTES)
+            throw InputError(package.display_name(), 0, "", "",
+                             "holds more than " + std::to_string(MAX_SHARED_STRING_BYTES >> 20) +
+                                 " MiB of shared text; split the workbook or export CSV");
     };
     parse_part(package, part, events);
     return strings;
 }
 
-std::vector<bool> read_date_styles(const Package& package, const std::string& part) {
+std::vector<CellFormat> read_cell_formats(const Package& package, const std::string& part) {
     std::map<int, std::string> codes;
-    std::vector<int> style_formats;
+    std::vector<CellFormat> formats;
     bool in_formats = false;
     bool in_cell_styles = false;
     Events events;
@@ -328,7 +337,7 @@ std::vector<bool> read_date_styles(const Package& package, const std::string& pa
             codes[to_int(attribute(attributes, "numFmtId"), -1)] =
                 attribute(attributes, "formatCode");
         else if (name == "xf" && in_cell_styles)
-            style_formats.push_back(to_int(attribute(attributes, "numFmtId"), 0));
+            formats.push_back({to_int(attribute(attributes, "numFmtId"), 0), ""});
     };
     events.on_end = [&](const std::string& name) {
         if (name == "numFmts")
@@ -337,87 +346,13 @@ std::vector<bool> read_date_styles(const Package& package, const std::string& pa
             in_cell_styles = false;
     };
     parse_part(package, part, events);
-
-    std::vector<bool> dates;
-    dates.reserve(style_formats.size());
-    for (int id : style_formats) {
-        auto code = codes.find(id);
-        dates.push_back(is_date_format(id, code == codes.end() ? "" : code->second));
+    // <numFmts> comes before <cellXfs> in Excel's files but not by any rule.
+    for (auto& format : formats) {
+        auto code = codes.find(format.id);
+        if (code != codes.end())
+            format.code = code->second;
     }
-    return dates;
-}
-
-bool is_date_format(int id, std::string_view code) {
-    if (code.empty()) {
-        // Built-in formats: 14-17 and 22 everywhere; 27-31, 36, 50, 51, 54, 57 and 58 are
-        // the dates of Traditional Chinese Excel (ROC era "e/m/d" and 年月日). Ids 18-21,
-        // 32-35, 45-47, 52, 53, 55 and 56 are times of day only.
-        static constexpr std::array DATE_IDS{14, 15, 16, 17, 22, 27, 28, 29,
-                                             30, 31, 36, 50, 51, 54, 57, 58};
-        return std::find(DATE_IDS.begin(), DATE_IDS.end(), id) != DATE_IDS.end();
-    }
-    // Keep the letters of the positive section that are format codes, not literal text.
-    std::string letters;
-    for (std::size_t i = 0; i < code.size() && code[i] != ';'; ++i) {
-        char c = code[i];
-        if (c == '"') {
-            i = std::min(code.find('"', i + 1), code.size());
-        } else if (c == '[') {
-            i = std::min(code.find(']', i + 1), code.size()); // colour, locale, elapsed time
-        } else if (c == '\\' || c == '_' || c == '*') {
-            ++i; // the next character is literal or padding
-        } else {
-            letters.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
-        }
-    }
-    for (auto at = letters.find("general"); at != std::string::npos; at = letters.find("general"))
-        letters.erase(at, 7);
-    auto has = [&](char c) { return letters.find(c) != std::string::npos; };
-    // "e" is the ROC-era year of zh-TW formats; in "0.00E+00" it comes without a month.
-    bool numeric = has('0') || has('#') || has('?');
-    return has('y') || has('d') || (has('e') && has('m') && !numeric);
-}
-
-std::string excel_number(std::string_view stored) {
-    double value = 0;
-    auto [end, error] = std::from_chars(stored.data(), stored.data() + stored.size(), value);
-    if (error != std::errc() || end != stored.data() + stored.size() || !std::isfinite(value))
-        return std::string(stored);
-    // Below 2^53 every integer is exact, so it prints as the digits the person typed
-    // (an ISBN or GPN typed as a number keeps all 13 or 10 digits).
-    if (std::abs(value) < 9007199254740992.0 && value == std::trunc(value))
-        return std::to_string(static_cast<long long>(value));
-    std::array<char, 32> text{};
-    auto result = std::to_chars(text.data(), text.data() + text.size(), value,
-                                std::chars_format::general, 15);
-    return std::string(text.data(), result.ptr);
-}
-
-std::optional<std::string> excel_date(double serial, bool date1904) {
-    using namespace std::chrono;
-    if (!std::isfinite(serial))
-        return std::nullopt;
-    // Excel rounds times to the millisecond, so 0.99999999 of a day is already midnight.
-    double whole_days = std::floor(serial + 0.5 / 86'400'000);
-    sys_days base;
-    if (date1904) {
-        if (whole_days < 0 || whole_days > 2'957'003)
-            return std::nullopt;
-        base = sys_days{year{1904} / January / 1};
-    } else {
-        if (whole_days < 1 || whole_days > 2'958'465)
-            return std::nullopt;
-        // Lotus 1-2-3 counted 1900 as a leap year and Excel kept serial 60 as 1900-02-29,
-        // so serials from 61 on are one day ahead of a plain count from 1900-01-01.
-        if (whole_days == 60)
-            return "1900-02-29";
-        base = sys_days{year{1899} / December / (whole_days < 60 ? 31 : 30)};
-    }
-    year_month_day date{base + days{static_cast<long>(whole_days)}};
-    std::array<char, 16> text{};
-    std::snprintf(text.data(), text.size(), "%04d-%02u-%02u", static_cast<int>(date.year()),
-                  static_cast<unsigned>(date.month()), static_cast<unsigned>(date.day()));
-    return std::string(text.data());
+    return formats;
 }
 
 void decode_escapes(std::string& text) {

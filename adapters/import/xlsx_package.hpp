@@ -62,20 +62,14 @@ Workbook read_workbook(const Package& package);
 //! the whole table before any sheet refers to it, so it is held in memory; sheets stream.
 std::vector<std::string> read_shared_strings(const Package& package, const std::string& part);
 
-//! For each cell style (cellXfs index): whether its number format shows a date.
-std::vector<bool> read_date_styles(const Package& package, const std::string& part);
+//! A cell style's number format: its id and, when the workbook defines it, its code.
+struct CellFormat {
+    int id = 0;
+    std::string code;
+};
 
-//! Whether number format `id` (with `code` when the workbook defines it) shows a date;
-//! time-only formats do not, so their values stay numbers.
-bool is_date_format(int id, std::string_view code);
-
-//! A numeric cell as Excel shows it in General format: integers without ".0", others with
-//! up to 15 significant digits (so 0.1+0.2 reads "0.3"). Unreadable text is returned as is.
-std::string excel_number(std::string_view stored);
-
-//! An Excel date serial as YYYY-MM-DD (time of day dropped), honouring the 1900 system's
-//! fictitious 1900-02-29; nullopt when the serial is outside 1900 (or 1904) to 9999.
-std::optional<std::string> excel_date(double serial, bool date1904);
+//! The number format of each cell style, by cellXfs index (a cell's s="" attribute).
+std::vector<CellFormat> read_cell_formats(const Package& package, const std::string& part);
 
 //! Undoes OOXML's `_xHHHH_` escapes, with which Excel stores control characters.
 void decode_escapes(std::string& text);

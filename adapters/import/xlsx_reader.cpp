@@ -6,7 +6,12 @@
 
 #include <Poco/Exception.h>
 #include <Poco/XML/XMLStreamParser.h>
+#include <algorithm>
+#include <array>
 #include <charconv>
+#include <chrono>
+#include <cmath>
+#include <cstdio>
 
 namespace govpub::adapters::import {
 
@@ -14,6 +19,9 @@ namespace {
 
 // Excel's last column, XFD; a reference beyond it is a damaged or hostile file.
 constexpr std::size_t MAX_COLUMNS = 16384;
+// Excel holds at most 32767 characters in a cell; more is a damaged or hostile file, and
+// stopping here keeps a compressed sheet from inflating one cell into gigabytes.
+constexpr std::size_t MAX_CELL_BYTES = 1024 * 1024;
 
 std::string column_letters(std::size_t index) {
     std::string letters;
@@ -35,7 +43,8 @@ struct XlsxSheetReader::Sheet {
         if (!workbook.shared_strings_part.empty())
             strings = xlsx::read_shared_strings(package, workbook.shared_strings_part);
         if (!workbook.styles_part.empty())
-            date_styles = xlsx::read_date_styles(package, workbook.styles_part);
+            for (const auto& format : xlsx::read_cell_formats(package, workbook.styles_part))
+                date_styles.push_back(xlsx::is_date_format(format.id, format.code));
         stream = package.open(workbook.sheet_part);
         parser = std::make_unique<Poco::XML::XMLStreamParser>(
             *stream, workbook.sheet_part,
@@ -47,11 +56,16 @@ struct XlsxSheetReader::Sheet {
     bool next(TableRow& row);
     void start_element(const std::string& name, TableRow& row);
     void take_attribute(const std::string& value);
+    void add_text(const std::string& text) {
+        value += text; // text may arrive in pieces
+        if (value.size() > MAX_CELL_BYTES)
+            fail("", "a cell holds more than " + std::to_string(MAX_CELL_BYTES) +
+                         " bytes of text, more than Excel allows");
+    }
     void finish_cell(TableRow& row);
     std::string cell_text();
     [[noreturn]] void fail(const std::string& value, const std::string& rule) const {
-        throw InputError(package.display_name(), row_number, column_letters(column), value,
-                         rule);
+        throw InputError(package.display_name(), row_number, column_letters(column), value, rule);
     }
 
     xlsx::Package package;
@@ -89,7 +103,7 @@ bool XlsxSheetReader::Sheet::next(TableRow& row) {
             if (!attribute.empty())
                 take_attribute(parser->value());
             else if (in_value)
-                value += parser->value(); // text may arrive in pieces
+                add_text(parser->value());
             break;
         case Parser::EV_END_ELEMENT: {
             const std::string& name = parser->localName();
@@ -206,9 +220,19 @@ std::string XlsxSheetReader::Sheet::cell_text() {
     return xlsx::excel_number(value);
 }
 
-XlsxSheetReader::XlsxSheetReader(const std::filesystem::path& file, std::string display_name)
-    : sheet_(std::make_unique<Sheet>(
-          file, display_name.empty() ? file.filename().string() : std::move(display_name))) {}
+XlsxSheetReader::XlsxSheetReader(const std::filesystem::path& file, std::string display_name) {
+    if (display_name.empty())
+        display_name = file.filename().string();
+    try {
+        sheet_ = std::make_unique<Sheet>(file, display_name);
+    } catch (const Poco::Exception& error) {
+        // The small parts are checked as they are read; this is the worksheet's own zip entry
+        // (encrypted, or compressed in a way Poco does not know).
+        throw InputError(display_name, 0, "", "",
+                         "is not an XLSX workbook (its worksheet cannot be opened: " +
+                             error.displayText() + "); save it from Excel as .xlsx or export CSV");
+    }
+}
 
 XlsxSheetReader::~XlsxSheetReader() = default;
 
@@ -243,9 +267,9 @@ XlsxTableReader::XlsxTableReader(const std::filesystem::path& file, std::string 
         header_line_ = row.line;
         return;
     }
-    throw InputError(sheet_.display_name(), 0, "", "",
-                     empty_file_rule(header_example, "first worksheet \"" + sheet_.sheet_name() +
-                                                         "\""));
+    throw InputError(
+        sheet_.display_name(), 0, "", "",
+        empty_file_rule(header_example, "first worksheet \"" + sheet_.sheet_name() + "\""));
 }
 
 bool XlsxTableReader::next(TableRow& row) {
@@ -254,5 +278,82 @@ bool XlsxTableReader::next(TableRow& row) {
             return true;
     return false;
 }
+
+namespace xlsx {
+
+bool is_date_format(int id, std::string_view code) {
+    if (code.empty()) {
+        // Built-in formats: 14-17 and 22 everywhere; 27-31, 36, 50, 51, 54, 57 and 58 are
+        // the dates of Traditional Chinese Excel (ROC era "e/m/d" and 年月日). Ids 18-21,
+        // 32-35, 45-47, 52, 53, 55 and 56 are times of day only.
+        static constexpr std::array DATE_IDS{14, 15, 16, 17, 22, 27, 28, 29,
+                                             30, 31, 36, 50, 51, 54, 57, 58};
+        return std::find(DATE_IDS.begin(), DATE_IDS.end(), id) != DATE_IDS.end();
+    }
+    // Keep the letters of the positive section that are format codes, not literal text.
+    std::string letters;
+    for (std::size_t i = 0; i < code.size() && code[i] != ';'; ++i) {
+        char c = code[i];
+        if (c == '"') {
+            i = std::min(code.find('"', i + 1), code.size());
+        } else if (c == '[') {
+            i = std::min(code.find(']', i + 1), code.size()); // colour, locale, elapsed time
+        } else if (c == '\\' || c == '_' || c == '*') {
+            ++i; // the next character is literal or padding
+        } else {
+            letters.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+        }
+    }
+    for (auto at = letters.find("general"); at != std::string::npos; at = letters.find("general"))
+        letters.erase(at, 7);
+    auto has = [&](char c) { return letters.find(c) != std::string::npos; };
+    // "e" is the ROC-era year of zh-TW formats; in "0.00E+00" it comes without a month.
+    bool numeric = has('0') || has('#') || has('?');
+    return has('y') || has('d') || (has('e') && has('m') && !numeric);
+}
+
+std::string excel_number(std::string_view stored) {
+    double value = 0;
+    auto [end, error] = std::from_chars(stored.data(), stored.data() + stored.size(), value);
+    if (error != std::errc() || end != stored.data() + stored.size() || !std::isfinite(value))
+        return std::string(stored);
+    // Below 2^53 every integer is exact, so it prints as the digits the person typed
+    // (an ISBN or GPN typed as a number keeps all 13 or 10 digits).
+    if (std::abs(value) < 9007199254740992.0 && value == std::trunc(value))
+        return std::to_string(static_cast<long long>(value));
+    std::array<char, 32> text{};
+    auto result = std::to_chars(text.data(), text.data() + text.size(), value,
+                                std::chars_format::general, 15);
+    return std::string(text.data(), result.ptr);
+}
+
+std::optional<std::string> excel_date(double serial, bool date1904) {
+    using namespace std::chrono;
+    if (!std::isfinite(serial))
+        return std::nullopt;
+    // Excel rounds times to the millisecond, so 0.99999999 of a day is already midnight.
+    double whole_days = std::floor(serial + 0.5 / 86'400'000);
+    sys_days base;
+    if (date1904) {
+        if (whole_days < 0 || whole_days > 2'957'003)
+            return std::nullopt;
+        base = sys_days{year{1904} / January / 1};
+    } else {
+        if (whole_days < 1 || whole_days > 2'958'465)
+            return std::nullopt;
+        // Lotus 1-2-3 counted 1900 as a leap year and Excel kept serial 60 as 1900-02-29,
+        // so serials from 61 on are one day ahead of a plain count from 1900-01-01.
+        if (whole_days == 60)
+            return "1900-02-29";
+        base = sys_days{year{1899} / December / (whole_days < 60 ? 31 : 30)};
+    }
+    year_month_day date{base + days{static_cast<long>(whole_days)}};
+    std::array<char, 16> text{};
+    std::snprintf(text.data(), text.size(), "%04d-%02u-%02u", static_cast<int>(date.year()),
+                  static_cast<unsigned>(date.month()), static_cast<unsigned>(date.day()));
+    return std::string(text.data());
+}
+
+} // namespace xlsx
 
 } // namespace govpub::adapters::import

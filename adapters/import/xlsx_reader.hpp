@@ -4,6 +4,8 @@
 #include "adapters/import/table_reader.hpp"
 
 #include <memory>
+#include <optional>
+#include <string_view>
 
 namespace govpub::adapters::import {
 
@@ -53,5 +55,21 @@ class XlsxTableReader final : public TableReader {
     std::vector<std::string> header_;
     std::size_t header_line_ = 0;
 };
+
+namespace xlsx {
+
+//! Whether number format `id` (with `code` when the workbook defines it) shows a date;
+//! time-only formats do not, so their values stay numbers.
+bool is_date_format(int id, std::string_view code);
+
+//! A numeric cell as Excel shows it in General format: integers without ".0", others with
+//! up to 15 significant digits (so 0.1+0.2 reads "0.3"). Unreadable text is returned as is.
+std::string excel_number(std::string_view stored);
+
+//! An Excel date serial as YYYY-MM-DD (time of day dropped), honouring the 1900 system's
+//! fictitious 1900-02-29; nullopt when the serial is outside 1900 (or 1904) to 9999.
+std::optional<std::string> excel_date(double serial, bool date1904);
+
+} // namespace xlsx
 
 } // namespace govpub::adapters::import
