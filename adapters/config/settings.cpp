@@ -107,8 +107,6 @@ Settings load_settings(const std::optional<fs::path>& config_file) {
     s.periods.run_day = static_cast<unsigned>(conf.get_int("settlement.run_day", 10, 1, 28));
     domain::validate(s.periods);
     s.default_payment_days = conf.get_int("settlement.payment_days", 30, 0, 366);
-    s.max_record_bytes =
-        static_cast<std::size_t>(conf.get_int("import.max_record_bytes", 1 << 20, 1024, 1 << 30));
     return s;
 }
 

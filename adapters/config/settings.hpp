@@ -17,7 +17,6 @@ struct Settings {
     std::string gpn_types = "12";
     domain::PeriodScheme periods;
     int default_payment_days = 30;
-    std::size_t max_record_bytes = 1 << 20;
 
     std::filesystem::path archive_dir() const { return data_dir / "archive"; }
 };
