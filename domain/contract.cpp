@@ -14,9 +14,9 @@ std::string to_string(ShippingPayer payer) {
 
 void check_contract(const Contract& c) {
     const std::string pair = "contract " + c.agency + "/" + c.store;
-    if (c.rate_bp > BASIS_POINTS_WHOLE)
+    if (c.rate_bp < 0 || c.rate_bp > BASIS_POINTS_WHOLE)
         throw Refused(pair + ": payout rate " + format_rate_percent(c.rate_bp) +
-                          " % is above 100 %",
+                          (c.rate_bp < 0 ? " % is negative" : " % is above 100 %"),
                       "要點11(3)");
     if (c.rate_bp < MINIMUM_PAYOUT_RATE && !c.procurement_exempt)
         throw Refused(pair + ": payout rate " + format_rate_percent(c.rate_bp) +

@@ -98,9 +98,16 @@ void check_invariants(const Statement& s) {
     expect_equal(s, "the sum of the line payables", line_payables, s.payable);
     expect_equal(s, "payable (rounded up at statement level)", s.payable,
                  ceil_div(exact_bp, BASIS_POINTS_WHOLE));
-    // 要點11(3): at least 60 % of list price. A net return (negative list value) is owed
-    // back at its own rate, so the floor speaks only of what the agency is paid.
-    if (!s.procurement_exempt && s.list_value >= 0) {
+    // 要點11(3): at least 60 % of list price. Each line of a non-exempt statement is paid at
+    // 60 % or more; the statement as a whole is held to ⌈60 % × list value⌉ when it holds no
+    // customer return. With returns it need not be: a copy returned after a rate rise is
+    // credited at the rate in force on the day of the return (SPEC §4.6 pays on the sale
+    // date's terms), so net payable can sit below 60 % of net list value without any sale
+    // having been paid below the floor.
+    bool has_return = false;
+    for (const auto& line : s.lines)
+        has_return = has_return || line.quantity < 0;
+    if (!s.procurement_exempt && !has_return && s.list_value >= 0) {
         const Ntd floor = ceil_div(checked_mul(s.list_value, MINIMUM_PAYOUT_RATE),
                                    BASIS_POINTS_WHOLE);
         if (s.payable < floor)
@@ -108,6 +115,12 @@ void check_invariants(const Statement& s) {
                                   " is below the 60 % floor " + std::to_string(floor) +
                                   " by " + std::to_string(floor - s.payable) + " (要點11(3))");
     }
+    for (const auto& line : s.lines)
+        if (!s.procurement_exempt && line.rate_bp < MINIMUM_PAYOUT_RATE)
+            throw InvariantBroken(label(s) + ": line " + line.gpn + " is paid at " +
+                                  format_rate_percent(line.rate_bp) +
+                                  " %, below 60 %, without a procurement-exempt contract "
+                                  "(要點11(3))");
     expect_equal(s, "commission", s.commission, checked_sub(s.list_value, s.payable));
     if (s.carried_in > 0)
         throw InvariantBroken(label(s) + ": carried in " + std::to_string(s.carried_in) +

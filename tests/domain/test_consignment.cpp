@@ -1,0 +1,117 @@
+// Consignment rows (要點11(1),(2), 附件一; SPEC §4.3) and who pays shipping (要點11(5)).
+#include "domain/consignment.hpp"
+
+#include <gtest/gtest.h>
+
+#include <optional>
+#include <string>
+
+namespace govpub::domain {
+namespace {
+
+const std::string GPN = "1011500001";
+
+ConsignmentRow row(std::int64_t quantity, int sample, Ntd price = 350) {
+    ConsignmentRow r;
+    r.gpn = GPN;
+    r.title = "臺灣的政府出版品";
+    r.list_price = price;
+    r.quantity = quantity;
+    r.sample = sample;
+    return r;
+}
+
+constexpr ConsignmentHistory FIRST{false, false};
+constexpr ConsignmentHistory LATER{true, false};
+constexpr ConsignmentHistory LATER_WITH_SAMPLE{true, true};
+
+bool contains(const std::string& text, const std::string& part) {
+    return text.find(part) != std::string::npos;
+}
+
+// 要點11(2): 首次送展售門市之政府出版品，其中一份得標示「樣品」戳記.
+TEST(Consignment, AllowsOneSampleOnTheFirstConsignment) {
+    EXPECT_EQ(check_consignment_row(row(10, 1), FIRST, 350), std::nullopt);
+    EXPECT_EQ(check_consignment_row(row(1, 1), FIRST, 350), std::nullopt); // the sample alone
+}
+
+// 要點11(2): the sample is counted neither in settlement nor in stock.
+TEST(Consignment, ASampleIsNotARegularCopy) {
+    EXPECT_EQ(row(10, 1).regular_copies(), 9);
+    EXPECT_EQ(row(1, 1).regular_copies(), 0);
+    EXPECT_EQ(row(10, 0).regular_copies(), 10);
+}
+
+TEST(Consignment, AllowsALaterConsignmentWithoutASample) {
+    EXPECT_EQ(check_consignment_row(row(5, 0), LATER, 350), std::nullopt);
+    EXPECT_EQ(check_consignment_row(row(5, 0), LATER_WITH_SAMPLE, 350), std::nullopt);
+}
+
+// 要點11(2) and SPEC §4.3: a second sample for the same GPN and store is an error.
+TEST(Consignment, RefusesASecondSample) {
+    auto why = check_consignment_row(row(5, 1), LATER_WITH_SAMPLE, 350);
+    ASSERT_TRUE(why);
+    EXPECT_TRUE(contains(*why, GPN)) << *why;
+    EXPECT_TRUE(contains(*why, "second sample")) << *why;
+    EXPECT_TRUE(contains(*why, "要點11(2)")) << *why;
+}
+
+// 要點11(2): 首次 — a sample only with the first consignment of the GPN to the store.
+TEST(Consignment, RefusesASampleOnALaterConsignment) {
+    auto why = check_consignment_row(row(5, 1), LATER, 350);
+    ASSERT_TRUE(why);
+    EXPECT_TRUE(contains(*why, "only on the first consignment")) << *why;
+    EXPECT_TRUE(contains(*why, GPN)) << *why;
+    EXPECT_TRUE(contains(*why, "要點11(2)")) << *why;
+}
+
+// 要點11(2): 其中一份 — one copy at most.
+TEST(Consignment, RefusesTwoSampleCopies) {
+    auto why = check_consignment_row(row(5, 2), FIRST, 350);
+    ASSERT_TRUE(why);
+    EXPECT_TRUE(contains(*why, "sample must be 0 or 1")) << *why;
+    EXPECT_TRUE(check_consignment_row(row(5, -1), FIRST, 350).has_value());
+}
+
+TEST(Consignment, RefusesAQuantityThatIsNotPositive) {
+    auto why = check_consignment_row(row(0, 0), FIRST, 350);
+    ASSERT_TRUE(why);
+    EXPECT_TRUE(contains(*why, "quantity must be a positive")) << *why;
+    EXPECT_TRUE(check_consignment_row(row(-3, 0), FIRST, 350).has_value());
+}
+
+// SPEC §4.3: the list price must equal the catalogue's on the supply date; the message
+// names both prices so the agency can see which one is wrong.
+TEST(Consignment, RefusesAPriceThatDiffersFromTheCatalogue) {
+    auto why = check_consignment_row(row(5, 0, 350), LATER, 380);
+    ASSERT_TRUE(why);
+    EXPECT_TRUE(contains(*why, "list price 350")) << *why;
+    EXPECT_TRUE(contains(*why, "catalogue's 380")) << *why;
+    EXPECT_TRUE(contains(*why, GPN)) << *why;
+}
+
+TEST(Consignment, RefusesAGpnWithNoCataloguePrice) {
+    auto why = check_consignment_row(row(5, 0), FIRST, std::nullopt);
+    ASSERT_TRUE(why);
+    EXPECT_TRUE(contains(*why, GPN)) << *why;
+    EXPECT_TRUE(contains(*why, "no list price in the catalogue")) << *why;
+}
+
+// 要點11(5): 運費首次由機關負擔.
+TEST(Consignment, AgencyPaysTheFirstShipment) {
+    EXPECT_EQ(shipping_payer(true, std::nullopt), ShippingPayer::agency);
+}
+
+// 要點11(5): 其餘寄送及退還之運費，應由展售門市負擔.
+TEST(Consignment, StorePaysLaterShipmentsAndReturns) {
+    EXPECT_EQ(shipping_payer(false, std::nullopt), ShippingPayer::store);
+}
+
+// 要點11(5): 但得視情況由展售門市與機關議定 — the contract decides when it says.
+TEST(Consignment, ContractOverridesTheShippingPayer) {
+    EXPECT_EQ(shipping_payer(false, ShippingPayer::agency), ShippingPayer::agency);
+    EXPECT_EQ(shipping_payer(true, ShippingPayer::store), ShippingPayer::store);
+}
+
+} // namespace
+} // namespace govpub::domain
