@@ -4,9 +4,11 @@
 #include "adapters/db/catalogue.hpp"
 #include "adapters/db/contracts.hpp"
 #include "adapters/import/consignment_import.hpp"
+#include "adapters/import/feed_import.hpp"
 #include "adapters/import/master_import.hpp"
 #include "adapters/import/sales_import.hpp"
 
+#include <Poco/JSON/Array.h>
 #include <Poco/JSON/Object.h>
 #include <Poco/JSON/Stringifier.h>
 
@@ -57,6 +59,10 @@ void print_summary(Context& ctx, const imp::ImportSummary& s, bool json) {
         o->set("rejected", static_cast<Poco::UInt64>(s.rejected));
         o->set("warnings", static_cast<Poco::UInt64>(s.warning_count));
         o->set("rejects_file", s.rejects_file.string());
+        Poco::JSON::Array::Ptr notes = new Poco::JSON::Array;
+        for (const auto& n : s.notes)
+            notes->add(n);
+        o->set("notes", notes);
         Poco::JSON::Stringifier::condense(o, ctx.out);
         ctx.out << "\n";
         return;
@@ -69,6 +75,8 @@ void print_summary(Context& ctx, const imp::ImportSummary& s, bool json) {
     ctx.out << s.file << " (" << s.kind << ", " << s.format << "): " << s.lines << " lines, "
             << s.accepted << " stored, " << s.rejected << " rejected, " << s.warning_count
             << " warning(s)\n";
+    for (const auto& n : s.notes)
+        ctx.out << "  " << n << "\n";
     for (const auto& w : s.warnings)
         ctx.out << "  warning: " << w << "\n";
     if (!s.rejects_file.empty())
@@ -82,16 +90,19 @@ void print_summary(Context& ctx, const imp::ImportSummary& s, bool json) {
 int command_import(Context& ctx, const std::vector<std::string>& args) {
     po::options_description options("import options");
     options.add_options()("kind", po::value<std::string>()->required(),
-                          "agencies|stores|contracts|publications|consignment|sales|stock-counts")(
-        "file", po::value<std::string>()->required(), "CSV (UTF-8 or Big5) or XLSX file")(
+                          "agencies|stores|contracts|publications|consignment|sales|stock-counts|"
+                          "gpi|ncl-isbn")("file", po::value<std::string>()->required(),
+                                          "CSV (UTF-8 or Big5) or XLSX file; JSON for gpi")(
         "store", po::value<std::string>(), "sales: the store the file belongs to")(
+        "period", po::value<std::string>(),
+        "gpi: the year YYYY, ncl-isbn: the month YYYYMM (default: from the file name)")(
         "skip-invalid", "store the valid lines; write the rejected ones to a file to fix")(
         "json", "print the summary as JSON");
     po::positional_options_description positional;
     positional.add("kind", 1).add("file", 1);
     po::variables_map vm;
     if (!parse_command("import", args, options, positional, vm, ctx.out,
-                       "import KIND FILE [--store CODE] [--skip-invalid] [--json]"))
+                       "import KIND FILE [--store CODE] [--period P] [--skip-invalid] [--json]"))
         return 0;
     const std::string kind = vm["kind"].as<std::string>();
     const std::filesystem::path file = vm["file"].as<std::string>();
@@ -116,14 +127,25 @@ int command_import(Context& ctx, const std::vector<std::string>& args) {
             db, catalogue, ctx.gpn_rules(),
             vm.count("store") ? std::optional<std::string>(vm["store"].as<std::string>())
                               : std::nullopt);
-    else
+    else if (kind == "gpi" || kind == "ncl-isbn") {
+        auto period =
+            vm.count("period") ? std::optional(vm["period"].as<std::string>()) : std::nullopt;
+        if (kind == "gpi")
+            sink = std::make_unique<imp::GpiImport>(db, period, ctx.gpn_rules());
+        else
+            sink = std::make_unique<imp::NclIsbnImport>(db, period);
+    } else
         throw UsageError("unknown import kind '" + kind +
-                         "': use agencies, stores, contracts, publications, consignment, sales "
-                         "or stock-counts");
+                         "': use agencies, stores, contracts, publications, consignment, sales, "
+                         "stock-counts, gpi or ncl-isbn");
     if (vm.count("store") && kind != "sales")
         throw UsageError("--store goes with `import sales` only");
+    if (vm.count("period") && kind != "gpi" && kind != "ncl-isbn")
+        throw UsageError("--period goes with `import gpi` and `import ncl-isbn` only");
     imp::ImportOptions opts;
-    opts.skip_invalid = vm.count("skip-invalid") > 0;
+    // A feed is read as published: a record whose cells run past the header (the only thing
+    // that can reject one) goes to the rejects file instead of refusing the whole feed.
+    opts.skip_invalid = vm.count("skip-invalid") > 0 || kind == "gpi" || kind == "ncl-isbn";
     opts.user = ctx.user();
     opts.progress = progress_bar(ctx, file.filename().string());
     auto summary = imp::run_import(db, ctx.settings(), file, *sink, opts);

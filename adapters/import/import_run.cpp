@@ -153,6 +153,7 @@ ImportSummary run_import(db::Database& db, const config::Settings& settings, con
         throw ImportRejected(std::move(s)); // the transaction rolls back on the way out
 
     sink.store(rejected_lines);
+    s.notes = sink.notes();
     if (!s.issues.empty())
         s.rejects_file = write_rejects(file, s.file, s, settings, sink);
     // Archive before acknowledging: once the import commits, its bytes are on disk.

@@ -39,6 +39,7 @@ struct ImportSummary {
     std::size_t warning_count = 0;
     std::vector<std::string> warnings; //!< described, in line order
     std::vector<LineIssue> issues;     //!< every rejected line with its reason
+    std::vector<std::string> notes;    //!< what the kind counted, e.g. a feed's error buckets
     std::filesystem::path rejects_file;
     std::filesystem::path archived_as;
 };
@@ -77,6 +78,8 @@ class RowSink {
     virtual void check(std::vector<LineIssue>& /*issues*/) {}
     //! Stores every accepted row; `rejected_lines` are left out (only with --skip-invalid).
     virtual void store(const std::set<std::size_t>& rejected_lines) = 0;
+    //! After store(): lines for the summary, such as a feed's counts of unreadable values.
+    virtual std::vector<std::string> notes() const { return {}; }
 };
 
 //! Runs the whole life cycle for `file`; see SPEC §4.5. The same bytes twice are recognised
