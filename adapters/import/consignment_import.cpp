@@ -42,7 +42,10 @@ bool ConsignmentImport::consigned_before(const std::string& store, const std::st
     db_.session() << "SELECT COUNT(*) FROM consignment_line l JOIN consignment c ON c.id = "
                      "l.consignment_id WHERE c.store = :s AND l.gpn = :g",
         soci::into(n), soci::use(store), soci::use(gpn);
-    first_list_.emplace(std::make_pair(store, gpn), list);
+    // Only a GPN new to this store makes the list being read its first consignment; once the
+    // database has one, every row of every list in this file comes after it (要點11(2)).
+    if (n == 0)
+        first_list_.emplace(std::make_pair(store, gpn), list);
     return n > 0;
 }
 

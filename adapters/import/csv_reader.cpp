@@ -121,7 +121,7 @@ bool CsvReader::read_record(TableRow& row) {
         // Checked per step, so a runaway record stops after about one buffer more than the
         // limit instead of after the whole file is read into memory.
         if (bytes_done() - record_start > max_record_bytes_)
-            fail(row.line, std::string::npos, "",
+            fail(row.line, used == 0 ? std::string::npos : used - 1, "",
                  "the row is longer than " + std::to_string(max_record_bytes_) + " bytes" +
                      (state == State::quoted
                           ? "; the quote opened on line " + std::to_string(quote_line) +

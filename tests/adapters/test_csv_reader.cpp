@@ -141,10 +141,10 @@ TEST(CsvReader, TextAfterAClosingQuoteIsAnError) {
 TEST(CsvReader, RejectsALineLongerThanTheLimitWithoutReadingItAll) {
     std::string giant(2 * 1024 * 1024, 'x');
     EXPECT_EQ(csv_error("store,title\nS01,ok\nS02," + giant + "\nS03,ok\n"),
-              "sales.csv line 3: the row is longer than 1048576 bytes");
+              "sales.csv line 3, column title: the row is longer than 1048576 bytes");
     // Inside quotes the likely cause is named.
     EXPECT_EQ(csv_error("a,b\n1,\"" + std::string(300, 'y') + "\n", 100),
-              "sales.csv line 2: the row is longer than 100 bytes; the quote opened on line 2 "
+              "sales.csv line 2, column b: the row is longer than 100 bytes; the quote opened on line 2 "
               "may be missing its closing quote");
 }
 

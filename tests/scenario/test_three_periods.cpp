@@ -669,7 +669,7 @@ struct World {
 
     std::string txn(const Sale& s) {
         std::string ymd = s.date.substr(0, 4) + s.date.substr(5, 2) + s.date.substr(8, 2);
-        char buf[8];
+        char buf[16];
         std::snprintf(buf, sizeof buf, "%04d", ++txn_counter[s.store + ymd]);
         return s.store + "-" + ymd + "-" + buf;
     }

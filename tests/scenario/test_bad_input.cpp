@@ -1,0 +1,478 @@
+// Bad input through the govpub binary: every class of broken file a bookstore or an agency
+// is likely to send, each refused with exit status 1, a message that names the file, the
+// line, the column and the rule in words, and nothing changed — neither a row of the
+// database (compared as a full `sqlite3 .dump`) nor a file under the data folder (archive,
+// rejects). Also --skip-invalid and its rejects file, re-importing the same bytes, settling
+// too early, and bad usage (exit 2).
+//
+// Each test starts from a fresh database loaded with the demo's agencies, stores, contracts,
+// publications and one consignment list (A001 → S01 on 2025-10-06: GPNs 1011402815 at 450,
+// 1011402812 at 600, 1011300243 at 980, each with a sample; 1011402616 at 500 without one),
+// so that the sales lines the tests start from are valid.
+#include "tests/support/test_support.hpp"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <initializer_list>
+#include <random>
+#include <regex>
+#include <string>
+#include <vector>
+
+namespace govpub::test {
+namespace {
+
+namespace fs = std::filesystem;
+using ::testing::HasSubstr;
+using ::testing::Not;
+
+std::string quoted(const fs::path& p) { return "'" + p.string() + "'"; }
+
+const std::string kSalesHeader = "store,sale_date,gpn,isbn,title,quantity,list_price,sale_price,txn_id\n";
+const std::string kLine1 = "S01,2025-12-01,1011402815,,臺灣文化政策白皮書（2025）,2,450,450,S01-T-0001\n";
+const std::string kLine2 = "S01,2025-12-02,1011402812,,文化統計（113年版）,1,600,540,S01-T-0002\n";
+const std::string kConsignmentHeader =
+    "list_no,agency,store,supply_date,gpn,title,list_price,quantity,sample\n";
+const std::string kContractHeader =
+    "agency,store,payout_rate,procurement_exempt,payment_days,valid_from\n";
+
+class BadInput : public ::testing::Test {
+  protected:
+    TempDir dir_;
+    fs::path db_ = dir_ / "govpub.db";
+    fs::path data_ = dir_ / "data";
+
+    //! What the database and the data folder hold; equal snapshots = nothing changed.
+    struct Snapshot {
+        std::string dump;
+        std::vector<std::string> files;
+    };
+
+    void SetUp() override {
+        const fs::path demo = source_dir() / "config/demo";
+        for (const char* name : {"agencies.csv", "stores.csv", "contracts.csv", "publications.csv",
+                                 "consignment_2025-10_A001_S01.csv"})
+            fs::copy_file(demo / name, dir_ / name);
+        ASSERT_EQ(govpub("init").status, 0);
+        for (const char* kind : {"agencies", "stores", "contracts", "publications"}) {
+            auto r = govpub(std::string("import ") + kind + " " + kind + ".csv");
+            ASSERT_EQ(r.status, 0) << kind << ": " << r.err;
+        }
+        auto r = govpub("import consignment consignment_2025-10_A001_S01.csv");
+        ASSERT_EQ(r.status, 0) << r.err;
+    }
+
+    //! govpub in the test's folder, its database and data folder pinned there.
+    RunResult govpub(const std::string& args) {
+        return run_command("env -u GOVPUB_DB -u GOVPUB_CONFIG GOVPUB_DATA_DIR=" + quoted(data_) +
+                               " '" + GOVPUB_BINARY + "' --db sqlite:" + quoted(db_) + " " + args,
+                           dir_.path());
+    }
+
+    std::string put(const std::string& name, const std::string& bytes) {
+        write_file(dir_ / name, bytes);
+        return name;
+    }
+
+    RunResult import(const std::string& kind, const std::string& file,
+                     const std::string& options = "") {
+        return govpub("import " + kind + " " + (options.empty() ? "" : options + " ") +
+                      quoted(dir_ / file));
+    }
+
+    std::string sql(const std::string& query) {
+        auto r = run_command("sqlite3 " + quoted(db_) + " \"" + query + "\"", dir_.path());
+        EXPECT_EQ(r.status, 0) << "sqlite3 (apt-get install sqlite3): " << r.err;
+        return r.out;
+    }
+
+    Snapshot snapshot() {
+        Snapshot s;
+        s.dump = sql(".dump");
+        if (fs::exists(data_))
+            for (const auto& e : fs::recursive_directory_iterator(data_))
+                s.files.push_back(fs::relative(e.path(), data_).string());
+        std::sort(s.files.begin(), s.files.end());
+        return s;
+    }
+
+    void expect_unchanged(const Snapshot& before) {
+        auto after = snapshot();
+        EXPECT_TRUE(after.dump == before.dump) << "the database changed";
+        EXPECT_EQ(after.files, before.files) << "files were added under the data folder";
+    }
+
+    //! Exit 1, every `expected` phrase on stderr, and nothing changed since `before`.
+    void expect_refused(const RunResult& r, const Snapshot& before,
+                        std::initializer_list<std::string> expected) {
+        EXPECT_EQ(r.status, 1) << "stdout: " << r.out << "\nstderr: " << r.err.substr(0, 2000);
+        for (const auto& phrase : expected)
+            EXPECT_THAT(r.err, HasSubstr(phrase));
+        expect_unchanged(before);
+    }
+
+    //! Imports `bytes` as the sales file `name` and expects it refused.
+    void expect_sales_refused(const std::string& name, const std::string& bytes,
+                              std::initializer_list<std::string> expected,
+                              const std::string& options = "") {
+        auto before = snapshot();
+        auto r = import("sales", put(name, bytes), options);
+        expect_refused(r, before, expected);
+    }
+};
+
+// ---------------------------------------------------------------------------------------
+// Identifiers (SPEC §3)
+// ---------------------------------------------------------------------------------------
+
+// SPEC §3: a bad identifier is an error naming the field, the value and the rule;
+// SPEC §4.5: one bad line refuses the whole file and nothing is stored.
+TEST_F(BadInput, IsbnWithAWrongCheckDigitIsRefused) {
+    expect_sales_refused("isbn.csv",
+                         kSalesHeader + kLine1 + "S01,2025-12-02,,9789571154490,x,1,600,600,S01-T-0002\n",
+                         {"isbn.csv line 3, column isbn", "9789571154490",
+                          "check digit should be 7", "Nothing was stored"});
+}
+
+// SPEC §3: a GPN is an error unless it has 10 digits.
+TEST_F(BadInput, GpnOfNineDigitsIsRefused) {
+    expect_sales_refused("gpn9.csv",
+                         kSalesHeader + kLine1 + "S01,2025-12-02,101140281,,x,1,600,600,S01-T-0002\n",
+                         {"gpn9.csv line 3, column gpn", "101140281", "10 digits"});
+}
+
+// SPEC §4.5: every bad line is named (a GPN and a valid ISBN-13 the catalogue lacks).
+TEST_F(BadInput, UnknownGpnAndIsbnAreBothNamed) {
+    expect_sales_refused("unknown.csv",
+                         kSalesHeader + kLine1 +
+                             "S01,2025-12-02,1011499999,,x,1,600,600,S01-T-0002\n"
+                             "S01,2025-12-02,,9789865327095,x,1,600,600,S01-T-0003\n",
+                         {"unknown.csv line 3, column gpn", "GPN 1011499999 is not in the catalogue",
+                          "unknown.csv line 4, column isbn",
+                          "ISBN 9789865327095 is not in the catalogue"});
+}
+
+// ---------------------------------------------------------------------------------------
+// Cells (SPEC §4.5, §4.2, §5.2)
+// ---------------------------------------------------------------------------------------
+
+// SPEC §4.5: quantity is a whole number of copies (negative = a return).
+TEST_F(BadInput, FractionalAndNonNumericQuantitiesAreRefused) {
+    expect_sales_refused("quantity.csv",
+                         kSalesHeader + kLine1 +
+                             "S01,2025-12-02,1011402812,,x,2.5,600,600,S01-T-0002\n"
+                             "S01,2025-12-02,1011402812,,x,abc,600,600,S01-T-0003\n",
+                         {"quantity.csv line 3, column quantity", "\"2.5\"", "whole number",
+                          "quantity.csv line 4, column quantity", "\"abc\"", "not a number"});
+}
+
+// SPEC §4.2/§5.2: dates ISO or ROC; a date that does not exist is an error, never rolled over.
+TEST_F(BadInput, ImpossibleIsoAndRocDatesAreRefused) {
+    expect_sales_refused("dates.csv",
+                         kSalesHeader + kLine1 +
+                             "S01,2026-02-30,1011402812,,x,1,600,600,S01-T-0002\n"
+                             "S01,115/13/01,1011402812,,x,1,600,600,S01-T-0003\n",
+                         {"dates.csv line 3, column sale_date", "2026-02-30", "not a real date",
+                          "February 2026 has 28 days", "dates.csv line 4, column sale_date",
+                          "115/13/01", "no month 13"});
+}
+
+// SPEC §5.2: the header must hold every required column (English headers).
+TEST_F(BadInput, MissingQuantityColumnIsRefused) {
+    expect_sales_refused("noqty.csv",
+                         "store,sale_date,gpn,isbn,title,list_price,sale_price,txn_id\n"
+                         "S01,2025-12-01,1011402815,,x,450,450,S01-T-0001\n",
+                         {"noqty.csv line 1", "missing column quantity"});
+}
+
+// SPEC §5.2: the same with Chinese headers; the message gives the Chinese name too.
+TEST_F(BadInput, MissingChineseQuantityColumnIsRefused) {
+    expect_sales_refused("無數量.csv",
+                         "門市代碼,銷售日期,GPN,ISBN,書名,定價,售價,交易序號\n"
+                         "S01,2025-12-01,1011402815,,x,450,450,S01-T-0001\n",
+                         {"無數量.csv line 1", "missing column", "數量"});
+}
+
+// SPEC §4.5: a list price on a line may differ (a warning) but can never be negative.
+TEST_F(BadInput, NegativeListPriceInSalesIsRefused) {
+    expect_sales_refused("negprice.csv",
+                         kSalesHeader + kLine1 + "S01,2025-12-02,1011402812,,x,1,-600,600,S01-T-0002\n",
+                         {"negprice.csv line 3, column list_price", "-600", "must not be negative"});
+}
+
+// SPEC §4.5: one file = one store's lines; the store column must agree with --store.
+TEST_F(BadInput, StoreColumnContradictingStoreOptionIsRefused) {
+    expect_sales_refused("store.csv",
+                         kSalesHeader + kLine1 + "S02,2025-12-02,1011402812,,x,1,600,600,S01-T-0002\n",
+                         {"store.csv line 3, column store", "\"S02\"", "contradicts --store S01"},
+                         "--store S01");
+    expect_sales_refused("store2.csv", kSalesHeader + kLine1,
+                         {"store2.csv line 2, column store", "contradicts --store S02"},
+                         "--store S02");
+}
+
+// ---------------------------------------------------------------------------------------
+// Files that are not what they claim (SPEC §5.2)
+// ---------------------------------------------------------------------------------------
+
+// SPEC §5.2: first row a header; a 0-byte file is refused saying what was expected.
+TEST_F(BadInput, EmptyFileIsRefused) {
+    expect_sales_refused("empty.csv", "", {"empty.csv", "is empty", "header row"});
+}
+
+// SPEC §4.5: a header without lines is refused (nothing to import), not a silent success.
+TEST_F(BadInput, HeaderOnlyFileIsRefused) {
+    expect_sales_refused("header.csv", kSalesHeader, {"header.csv", "no data lines"});
+}
+
+// SPEC §5.2: CSV or XLSX only; random bytes with NULs are refused as not text.
+TEST_F(BadInput, BinaryGarbageIsRefused) {
+    std::mt19937 random(20260610);
+    std::string bytes(4096, '\0');
+    for (std::size_t i = 0; i < bytes.size(); ++i)
+        bytes[i] = i % 97 == 5 ? '\0' : static_cast<char>(random() & 0xff);
+    expect_sales_refused("garbage.csv", bytes, {"garbage.csv", "not a text file"});
+}
+
+// SPEC §5.2: a text file named .xlsx is refused with advice, not read as a broken zip.
+TEST_F(BadInput, TextFileNamedXlsxIsRefused) {
+    expect_sales_refused("x.xlsx", kSalesHeader + kLine1,
+                         {"x.xlsx", "is not an XLSX workbook", "plain text"});
+}
+
+// SPEC §5.2: a zip without a workbook inside is refused.
+TEST_F(BadInput, ZipThatIsNotAWorkbookIsRefused) {
+    put("make_zip.py", "import zipfile\n"
+                       "with zipfile.ZipFile('notbook.xlsx', 'w') as z:\n"
+                       "    z.writestr('readme.txt', 'not a workbook')\n"
+                       "    z.writestr('[Content_Types].xml', '<Types/>')\n");
+    auto made = run_command(std::string("'") + GOVPUB_PYTHON3 + "' make_zip.py", dir_.path());
+    ASSERT_EQ(made.status, 0) << made.err;
+    auto before = snapshot();
+    auto r = import("sales", "notbook.xlsx");
+    expect_refused(r, before, {"notbook.xlsx", "is not an XLSX workbook", "xl/workbook.xml"});
+}
+
+// SPEC §4.5: an unterminated quote names the line and column where it was opened.
+TEST_F(BadInput, UnterminatedQuoteIsRefused) {
+    expect_sales_refused("quote.csv",
+                         kSalesHeader + kLine1 + "S01,2025-12-02,1011402812,\"x,1,600,600,S01-T-0002\n",
+                         {"quote.csv line 3, column isbn", "quote", "never closed"});
+}
+
+// SPEC §4.5: a line of megabytes (a 2 MiB title) is refused naming the line and the column,
+// without echoing the value back, and without reading the rest into memory.
+TEST_F(BadInput, LineOfMegabytesIsRefusedNamingItsColumn) {
+    const std::string huge(2 * 1024 * 1024, 'a');
+    auto before = snapshot();
+    auto r = import("sales", put("long.csv", kSalesHeader + kLine1 + "S01,2025-12-02,1011402812,," +
+                                                 huge + ",1,600,600,S01-T-0002\n"));
+    expect_refused(r, before, {"long.csv line 3", "column title", "longer than"});
+    EXPECT_LT(r.err.size(), 10000u) << "the value must not be echoed";
+}
+
+// ---------------------------------------------------------------------------------------
+// Transaction ids (SPEC §4.5)
+// ---------------------------------------------------------------------------------------
+
+// SPEC §4.5: a transaction id seen before for the same store is a duplicate line.
+TEST_F(BadInput, DuplicateTransactionIdInOneFileIsRefused) {
+    expect_sales_refused("dup.csv",
+                         kSalesHeader + kLine1 + "S01,2025-12-02,1011402812,,x,1,600,600,S01-T-0001\n",
+                         {"dup.csv line 3, column txn_id", "S01-T-0001",
+                          "duplicate transaction id", "line 2"});
+}
+
+// SPEC §4.5: ... also across files: the second file is refused whole, the first stays.
+TEST_F(BadInput, DuplicateTransactionIdFromAnEarlierFileIsRefused) {
+    auto first = import("sales", put("first.csv", kSalesHeader + kLine1));
+    ASSERT_EQ(first.status, 0) << first.err;
+    auto before = snapshot();
+    auto r = import("sales", put("second.csv", kSalesHeader +
+                                                   "S01,2025-12-03,1011300243,,x,1,980,980,S01-T-0009\n"
+                                                   "S01,2025-12-04,1011402812,,x,1,600,600,S01-T-0001\n"));
+    expect_refused(r, before, {"second.csv line 3, column txn_id", "duplicate transaction id",
+                               "first.csv line 2"});
+    EXPECT_EQ(sql("SELECT txn_id, quantity FROM sale ORDER BY txn_id;"), "S01-T-0001|2\n");
+}
+
+// ---------------------------------------------------------------------------------------
+// --skip-invalid and re-imports (SPEC §4.5)
+// ---------------------------------------------------------------------------------------
+
+// SPEC §4.5: --skip-invalid stores the valid lines and writes the rejected ones, with the
+// reason, to a file that can be fixed and re-uploaded; the accepted file is archived.
+TEST_F(BadInput, SkipInvalidStoresValidLinesAndWritesAFixableRejectsFile) {
+    auto r = import("sales",
+                    put("mixed.csv", kSalesHeader + kLine1 +
+                                         "S01,2025-12-02,1011402812,,x,2.5,600,600,S01-T-0002\n"
+                                         "S01,2025-12-03,1011300243,,x,1,980,980,S01-T-0003\n"),
+                    "--skip-invalid");
+    ASSERT_EQ(r.status, 0) << r.err;
+    EXPECT_THAT(r.out, HasSubstr("2 stored, 1 rejected"));
+    EXPECT_EQ(sql("SELECT txn_id FROM sale ORDER BY txn_id;"), "S01-T-0001\nS01-T-0003\n");
+    EXPECT_EQ(sql("SELECT line_count || ' ' || accepted || ' ' || rejected FROM import_file "
+                  "WHERE file_name = 'mixed.csv';"),
+              "3 2 1\n");
+    const std::string sha = sql("SELECT sha256 FROM import_file WHERE file_name = 'mixed.csv';");
+    ASSERT_GE(sha.size(), 64u);
+    const auto files = snapshot().files;
+    EXPECT_TRUE(std::any_of(files.begin(), files.end(), [&](const std::string& f) {
+        return f.rfind("archive/", 0) == 0 && f.find(sha.substr(0, 64)) != std::string::npos;
+    })) << "the accepted file is archived under its SHA-256";
+
+    std::smatch m;
+    ASSERT_TRUE(std::regex_search(r.out, m, std::regex(R"((\S*rejects\S*\.csv))"))) << r.out;
+    fs::path rejects = m[1].str();
+    if (rejects.is_relative())
+        rejects = dir_.path() / rejects;
+    ASSERT_TRUE(fs::exists(rejects)) << rejects;
+    std::string text = read_file(rejects);
+    EXPECT_THAT(text, HasSubstr("S01-T-0002"));
+    EXPECT_THAT(text, HasSubstr("whole number")) << "each rejected line carries its reason";
+    EXPECT_THAT(text, Not(HasSubstr("S01-T-0001")));
+    EXPECT_THAT(text, Not(HasSubstr("S01-T-0003")));
+
+    // Fix the bad cell in place and import the rejects file itself.
+    auto at = text.find(",2.5,");
+    ASSERT_NE(at, std::string::npos) << text;
+    text.replace(at, 5, ",2,");
+    write_file(rejects, text);
+    auto fixed = govpub("import sales " + quoted(rejects));
+    ASSERT_EQ(fixed.status, 0) << fixed.err;
+    EXPECT_EQ(sql("SELECT txn_id, quantity FROM sale ORDER BY txn_id;"),
+              "S01-T-0001|2\nS01-T-0002|2\nS01-T-0003|1\n");
+}
+
+// SPEC §4.5: the same bytes twice (same SHA-256, whatever the name) change nothing.
+TEST_F(BadInput, SameBytesImportedTwiceChangeNothing) {
+    auto first = import("sales", put("once.csv", kSalesHeader + kLine1 + kLine2));
+    ASSERT_EQ(first.status, 0) << first.err;
+    auto before = snapshot();
+    for (const char* name : {"once.csv", "renamed.csv"}) {
+        auto r = import("sales", put(name, kSalesHeader + kLine1 + kLine2));
+        EXPECT_EQ(r.status, 0) << r.err;
+        EXPECT_THAT(r.out + r.err, HasSubstr("already imported"));
+        expect_unchanged(before);
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// Settlement and usage (SPEC §4.6, §5.1)
+// ---------------------------------------------------------------------------------------
+
+// SPEC §4.6: a settlement cannot be run before its period has ended (--as-of ≥ period end).
+TEST_F(BadInput, SettlingBeforeThePeriodEndsIsRefused) {
+    ASSERT_EQ(import("sales", put("h1.csv", kSalesHeader + kLine1 + kLine2)).status, 0);
+    auto before = snapshot();
+    auto r = govpub("settle --period 2026H1 --as-of 2026-05-20");
+    expect_refused(r, before, {"2026H1", "2026-05-31", "2026-05-20"});
+    EXPECT_EQ(sql("SELECT COUNT(*) FROM settlement;"), "0\n");
+    EXPECT_EQ(sql("SELECT COUNT(*) FROM statement;"), "0\n");
+}
+
+// SPEC §5.1: bad usage exits 2 and changes nothing.
+TEST_F(BadInput, BadUsageExitsTwo) {
+    auto before = snapshot();
+    auto r = govpub("import");
+    EXPECT_EQ(r.status, 2) << r.err;
+    EXPECT_THAT(r.err, HasSubstr("usage: govpub import"));
+    r = govpub("settle");
+    EXPECT_EQ(r.status, 2) << r.err;
+    EXPECT_THAT(r.err, HasSubstr("--period"));
+    r = govpub("frobnicate");
+    EXPECT_EQ(r.status, 2) << r.err;
+    EXPECT_THAT(r.err, HasSubstr("unknown command 'frobnicate'"));
+    expect_unchanged(before);
+}
+
+// ---------------------------------------------------------------------------------------
+// Master data: publications, contracts, consignment (SPEC §4.3, §4.4)
+// ---------------------------------------------------------------------------------------
+
+// SPEC §4.5/§5.2: a catalogue price can never be negative; the whole file is refused.
+TEST_F(BadInput, NegativeListPriceInPublicationsIsRefused) {
+    auto before = snapshot();
+    auto r = import("publications",
+                    put("pubs.csv", "gpn,isbn,issn,title,agency,kind,list_price,pub_date\n"
+                                    "1011509998,,,新書甲,A001,book,250,2026-01-01\n"
+                                    "1011509999,,,新書乙,A001,book,-100,2026-01-01\n"));
+    expect_refused(r, before, {"pubs.csv line 3, column list_price", "-100", "must not be negative"});
+}
+
+// SPEC §4.4: a rate below 60 % is refused unless procurement_exempt (要點11(3)).
+TEST_F(BadInput, ContractBelowSixtyPercentWithoutExemptionIsRefused) {
+    auto before = snapshot();
+    auto r = import("contracts", put("c55.csv", kContractHeader + "A003,S01,55,0,30,2026-01-01\n"));
+    expect_refused(r, before, {"c55.csv line 2, column payout_rate", "\"55\"", "below 60 %",
+                               "procurement_exempt", "要點11(3)"});
+    r = import("contracts", put("c5999.csv", "機關代碼,門市代碼,結帳比率,公開評選,付款天數,生效日\n"
+                                             "A003,S01,59.99,0,30,2026-01-01\n"));
+    expect_refused(r, before, {"c5999.csv line 2, column 結帳比率", "59.99", "要點11(3)"});
+}
+
+// SPEC §4.4: ... while the same rate with the exemption is accepted.
+TEST_F(BadInput, ContractBelowSixtyPercentWithExemptionIsAccepted) {
+    const std::string count = "SELECT COUNT(*) FROM contract WHERE agency = 'A003';";
+    EXPECT_EQ(sql(count), "0\n");
+    auto r = import("contracts", put("c55x.csv", kContractHeader + "A003,S01,55,1,30,2026-01-01\n"));
+    EXPECT_EQ(r.status, 0) << r.err;
+    EXPECT_EQ(sql(count), "1\n");
+}
+
+// SPEC §4.3: a second sample for the same GPN and store is an error (the demo list already
+// gave S01 a sample of 1011402815).
+TEST_F(BadInput, SecondSampleForTheSameStoreIsRefused) {
+    auto before = snapshot();
+    auto r = import("consignment",
+                    put("again.csv", kConsignmentHeader +
+                                         "L2,A001,S01,2025-11-06,1011402815,臺灣文化政策白皮書（2025）,450,10,0\n"
+                                         "L2,A001,S01,2025-11-06,1011402815,臺灣文化政策白皮書（2025）,450,1,1\n"));
+    expect_refused(r, before, {"again.csv line 3, column sample", "already has a sample copy",
+                               "要點11(2)"});
+}
+
+// SPEC §4.3: ... also when both samples are on the same (first) list to a new store.
+TEST_F(BadInput, TwoSamplesOnOneListAreRefused) {
+    auto before = snapshot();
+    auto r = import("consignment",
+                    put("twice.csv", kConsignmentHeader +
+                                         "L3,A001,S02,2025-11-06,1011402616,臺灣文化內容產業調查報告（2025）,500,10,0\n"
+                                         "L3,A001,S02,2025-11-06,1011402616,臺灣文化內容產業調查報告（2025）,500,1,1\n"
+                                         "L3,A001,S02,2025-11-06,1011402616,臺灣文化內容產業調查報告（2025）,500,1,1\n"));
+    expect_refused(r, before, {"twice.csv line 4, column sample", "already has a sample copy"});
+}
+
+// SPEC §4.3: a sample only on the FIRST consignment of the GPN to the store. 1011402616 went
+// to S01 on 2025-10-06 without a sample; a later list may not add one, whether the sample
+// row stands alone or follows a regular row of the same GPN.
+TEST_F(BadInput, SampleOnALaterConsignmentIsRefused) {
+    auto before = snapshot();
+    auto alone = import("consignment",
+                        put("late_sample.csv", kConsignmentHeader +
+                                                   "L4,A001,S01,2025-11-06,1011402616,臺灣文化內容產業調查報告（2025）,500,1,1\n"));
+    expect_refused(alone, before, {"late_sample.csv line 2, column sample",
+                                   "only on the first consignment"});
+    auto after_row = import("consignment",
+                            put("late_sample2.csv", kConsignmentHeader +
+                                                        "L4,A001,S01,2025-11-06,1011402616,臺灣文化內容產業調查報告（2025）,500,10,0\n"
+                                                        "L4,A001,S01,2025-11-06,1011402616,臺灣文化內容產業調查報告（2025）,500,1,1\n"));
+    expect_refused(after_row, before, {"late_sample2.csv line 3, column sample",
+                                       "only on the first consignment"});
+}
+
+// SPEC §4.3: the list price must equal the catalogue's on the supply date, naming the row.
+TEST_F(BadInput, ConsignmentPriceDifferentFromCatalogueIsRefused) {
+    auto before = snapshot();
+    auto r = import("consignment",
+                    put("price.csv", kConsignmentHeader +
+                                         "L5,A001,S01,2025-11-06,1011402616,臺灣文化內容產業調查報告（2025）,450,10,0\n"));
+    expect_refused(r, before, {"price.csv line 2, column list_price", "450",
+                               "differs from the catalogue's 500"});
+}
+
+} // namespace
+} // namespace govpub::test
