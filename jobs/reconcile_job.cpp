@@ -8,7 +8,6 @@
 #include <Poco/JSON/Object.h>
 #include <Poco/JSON/Stringifier.h>
 
-#include <sstream>
 
 namespace govpub::jobs {
 
@@ -20,12 +19,11 @@ ReconciliationOutcome reconcile(adapters::db::Database& db, domain::Date as_of) 
     return o;
 }
 
-std::string reconciliation_json(const ReconciliationOutcome& o) {
+void write_reconciliation_json(std::ostream& out, const ReconciliationOutcome& o) {
     using Poco::JSON::Array;
     using Poco::JSON::Object;
-    Object::Ptr root = new Object(Poco::JSON_PRESERVE_KEY_ORDER);
-    root->set("as_of", domain::to_iso(o.as_of));
-    Array::Ptr rows = new Array();
+    out << "{\"as_of\":\"" << domain::to_iso(o.as_of) << "\",\"rows\":[";
+    bool first = true;
     for (const auto& line : o.rows) {
         const auto& m = line.position.movements;
         Object::Ptr r = new Object(Poco::JSON_PRESERVE_KEY_ORDER);
@@ -46,12 +44,12 @@ std::string reconciliation_json(const ReconciliationOutcome& o) {
         for (const auto& f : line.position.flags)
             flags->add(f);
         r->set("flags", flags);
-        rows->add(r);
+        if (!first)
+            out << ",";
+        first = false;
+        Poco::JSON::Stringifier::condense(r, out);
     }
-    root->set("rows", rows);
-    std::ostringstream out;
-    Poco::JSON::Stringifier::condense(root, out);
-    return out.str();
+    out << "]}";
 }
 
 reports::ReconciliationReport reconciliation_report(adapters::db::Database& db,

@@ -6,6 +6,7 @@
 #include "domain/reconciliation.hpp"
 #include "reports/report_models.hpp"
 
+#include <ostream>
 #include <string>
 #include <vector>
 
@@ -24,8 +25,9 @@ struct ReconciliationOutcome {
 
 ReconciliationOutcome reconcile(adapters::db::Database& db, domain::Date as_of);
 
-//! SPEC §5.3: {"as_of":…, "rows":[{"store","gpn","consigned",…,"flags":[…]}]}.
-std::string reconciliation_json(const ReconciliationOutcome& outcome);
+//! SPEC §5.3: {"as_of":…, "rows":[{"store","gpn","consigned",…,"flags":[…]}]}, written row by
+//! row so that memory does not grow with the number of rows.
+void write_reconciliation_json(std::ostream& out, const ReconciliationOutcome& outcome);
 
 //! The officials' workbook model: rows with names, the sample register and the shipments.
 reports::ReconciliationReport reconciliation_report(adapters::db::Database& db,

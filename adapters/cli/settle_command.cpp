@@ -77,7 +77,8 @@ int command_reconcile(Context& ctx, const std::vector<std::string>& args) {
         return 0;
     auto outcome = jobs::reconcile(ctx.db(), as_of_or_today(vm));
     if (vm.count("json")) {
-        ctx.out << jobs::reconciliation_json(outcome) << "\n";
+        jobs::write_reconciliation_json(ctx.out, outcome);
+        ctx.out << "\n";
         return 0;
     }
     std::size_t flagged = 0;

@@ -73,30 +73,58 @@ void SettlementRepository::close(const ClosedSettlement& s,
            "result_json) VALUES (:p, :f, :t, :s, :c, :j)",
         soci::use(s.period), soci::use(s.from), soci::use(s.to), soci::use(s.settled_on),
         soci::use(s.closed_at), soci::use(s.result_json);
+    // Column vectors and one bulk statement per table: a settlement has tens of thousands of
+    // lines, and a statement prepared per row cost more than the arithmetic.
+    std::vector<std::string> period, store, agency, due, line_period, line_store, line_agency, gpn;
+    std::vector<long long> lv, pay, com, cin, amount_due, cout, price, quantity, value, payable;
+    std::vector<int> exempt, line_no, rate, late;
     for (const auto& st : statements) {
-        std::string due = domain::to_iso(st.due_date);
-        int exempt = st.procurement_exempt ? 1 : 0;
-        long long lv = st.list_value, pay = st.payable, com = st.commission, cin = st.carried_in,
-                  due_amount = st.amount_due, cout = st.carried_out;
-        sql << "INSERT INTO statement (period, store, agency, list_value, payable, commission, "
-               "carried_in, amount_due, carried_out, due_date, procurement_exempt) VALUES (:p, "
-               ":s, :a, :lv, :pay, :com, :cin, :due, :cout, :dd, :e)",
-            soci::use(s.period), soci::use(st.store), soci::use(st.agency), soci::use(lv),
-            soci::use(pay), soci::use(com), soci::use(cin), soci::use(due_amount),
-            soci::use(cout), soci::use(due), soci::use(exempt);
-        int line_no = 0;
+        period.push_back(s.period);
+        store.push_back(st.store);
+        agency.push_back(st.agency);
+        lv.push_back(st.list_value);
+        pay.push_back(st.payable);
+        com.push_back(st.commission);
+        cin.push_back(st.carried_in);
+        amount_due.push_back(st.amount_due);
+        cout.push_back(st.carried_out);
+        due.push_back(domain::to_iso(st.due_date));
+        exempt.push_back(st.procurement_exempt ? 1 : 0);
+        int n = 0;
         for (const auto& line : st.lines) {
-            ++line_no;
-            int late = line.late ? 1 : 0;
-            long long price = line.list_price, q = line.quantity, value = line.list_value,
-                      payable = line.payable;
-            sql << "INSERT INTO statement_line (period, store, agency, line_no, gpn, list_price, "
-                   "rate_bp, late, quantity, list_value, payable) VALUES (:p, :s, :a, :n, :g, "
-                   ":lp, :r, :l, :q, :v, :pay)",
-                soci::use(s.period), soci::use(st.store), soci::use(st.agency), soci::use(line_no),
-                soci::use(line.gpn), soci::use(price), soci::use(line.rate_bp), soci::use(late),
-                soci::use(q), soci::use(value), soci::use(payable);
+            line_period.push_back(s.period);
+            line_store.push_back(st.store);
+            line_agency.push_back(st.agency);
+            line_no.push_back(++n);
+            gpn.push_back(line.gpn);
+            price.push_back(line.list_price);
+            rate.push_back(line.rate_bp);
+            late.push_back(line.late ? 1 : 0);
+            quantity.push_back(line.quantity);
+            value.push_back(line.list_value);
+            payable.push_back(line.payable);
         }
+    }
+    if (!statements.empty()) {
+        soci::statement insert =
+            (sql.prepare << "INSERT INTO statement (period, store, agency, list_value, payable, "
+                            "commission, carried_in, amount_due, carried_out, due_date, "
+                            "procurement_exempt) VALUES (:p, :s, :a, :lv, :pay, :com, :cin, :due, "
+                            ":cout, :dd, :e)",
+             soci::use(period), soci::use(store), soci::use(agency), soci::use(lv), soci::use(pay),
+             soci::use(com), soci::use(cin), soci::use(amount_due), soci::use(cout),
+             soci::use(due), soci::use(exempt));
+        insert.execute(true);
+    }
+    if (!gpn.empty()) {
+        soci::statement insert =
+            (sql.prepare << "INSERT INTO statement_line (period, store, agency, line_no, gpn, "
+                            "list_price, rate_bp, late, quantity, list_value, payable) VALUES (:p, "
+                            ":s, :a, :n, :g, :lp, :r, :l, :q, :v, :pay)",
+             soci::use(line_period), soci::use(line_store), soci::use(line_agency),
+             soci::use(line_no), soci::use(gpn), soci::use(price), soci::use(rate),
+             soci::use(late), soci::use(quantity), soci::use(value), soci::use(payable));
+        insert.execute(true);
     }
     sql << "UPDATE sale SET settled_period = :p WHERE settled_period IS NULL AND sale_date <= :d",
         soci::use(s.period), soci::use(through);
