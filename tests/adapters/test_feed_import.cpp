@@ -10,6 +10,8 @@
 namespace govpub::adapters::import {
 namespace {
 
+using govpub::test::to_big5;
+
 namespace fs = std::filesystem;
 using govpub::test::TempDir;
 using govpub::test::write_file;
@@ -133,17 +135,6 @@ std::string import_error(FeedDb& feed, const fs::path& file, RowSink& sink) {
         return error.what();
     }
     return "no error";
-}
-
-std::string to_big5(const std::string& utf8) {
-    UErrorCode status = U_ZERO_ERROR;
-    std::string out(utf8.size() * 2 + 8, '\0');
-    int32_t length =
-        ucnv_convert("windows-950-2000", "UTF-8", out.data(), static_cast<int32_t>(out.size()),
-                     utf8.data(), static_cast<int32_t>(utf8.size()), &status);
-    EXPECT_TRUE(U_SUCCESS(status)) << u_errorName(status);
-    out.resize(static_cast<std::size_t>(length));
-    return out;
 }
 
 TEST(FeedImport, GpiStoresEveryRecordWithItsSourceAndYear) {

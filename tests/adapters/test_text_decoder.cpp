@@ -1,6 +1,7 @@
 // Encoding detection for CSV uploads: UTF-8, UTF-8 with BOM, Big5/CP950, and what is not text.
 #include "adapters/import/input_error.hpp"
 #include "adapters/import/text_decoder.hpp"
+#include "tests/support/test_support.hpp"
 
 #include <gtest/gtest.h>
 #include <unicode/ucnv.h>
@@ -8,18 +9,9 @@
 namespace govpub::adapters::import {
 namespace {
 
-// Big5 bytes as Excel on Traditional Chinese Windows writes them.
-std::string to_big5(const std::string& utf8) {
-    UErrorCode status = U_ZERO_ERROR;
-    std::string out(utf8.size() * 2 + 8, '\0');
-    int32_t length =
-        ucnv_convert("windows-950-2000", "UTF-8", out.data(), static_cast<int32_t>(out.size()),
-                     utf8.data(), static_cast<int32_t>(utf8.size()), &status);
-    EXPECT_TRUE(U_SUCCESS(status)) << u_errorName(status);
-    out.resize(static_cast<std::size_t>(length));
-    return out;
-}
+using govpub::test::to_big5;
 
+// Big5 bytes as Excel on Traditional Chinese Windows writes them.
 std::string detect_error(const std::string& sample) {
     try {
         TextDecoder::detect(sample, true, "sales.csv");

@@ -53,19 +53,7 @@ for row in rows:
 )PY";
 
 std::map<std::string, std::string> read_form(const fs::path& xlsx, const test::TempDir& dir) {
-    test::write_file(dir / "reader.py", READER);
-    const auto result = test::run_command(
-        std::string(GOVPUB_PYTHON3) + " reader.py '" + xlsx.string() + "'", dir.path());
-    EXPECT_EQ(result.status, 0) << result.err;
-    std::map<std::string, std::string> seen;
-    std::istringstream lines(result.out);
-    for (std::string line; std::getline(lines, line);) {
-        const auto eq = line.find('=');
-        if (eq != std::string::npos) {
-            seen[line.substr(0, eq)] = line.substr(eq + 1);
-        }
-    }
-    return seen;
+    return test::run_python_probe(READER, xlsx, dir);
 }
 
 ConsignmentForm sample_form() {

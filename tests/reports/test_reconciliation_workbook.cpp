@@ -51,19 +51,7 @@ print("filter=" + re.search(r'_FilterDatabase" localSheetId="1"[^>]*>([^<]+)<', 
 
 std::map<std::string, std::string> run_probe(const char* script, const fs::path& xlsx,
                                              const test::TempDir& dir) {
-    test::write_file(dir / "probe.py", script);
-    const auto result = test::run_command(
-        std::string(GOVPUB_PYTHON3) + " probe.py '" + xlsx.string() + "'", dir.path());
-    EXPECT_EQ(result.status, 0) << result.err;
-    std::map<std::string, std::string> seen;
-    std::istringstream lines(result.out);
-    for (std::string line; std::getline(lines, line);) {
-        const auto eq = line.find('=');
-        if (eq != std::string::npos) {
-            seen[line.substr(0, eq)] = line.substr(eq + 1);
-        }
-    }
-    return seen;
+    return test::run_python_probe(script, xlsx, dir);
 }
 
 ReconciliationRow row(std::string store_code, std::string store_name, std::string gpn,

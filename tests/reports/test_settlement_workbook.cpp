@@ -40,19 +40,7 @@ print("charts=" + "|".join(sorted(p for p in names if p.startswith("xl/charts/ch
 )PY";
 
 std::map<std::string, std::string> probe(const fs::path& xlsx, const test::TempDir& dir) {
-    test::write_file(dir / "probe.py", PROBE);
-    const auto result = test::run_command(
-        std::string(GOVPUB_PYTHON3) + " probe.py '" + xlsx.string() + "'", dir.path());
-    EXPECT_EQ(result.status, 0) << result.err;
-    std::map<std::string, std::string> seen;
-    std::istringstream lines(result.out);
-    for (std::string line; std::getline(lines, line);) {
-        const auto eq = line.find('=');
-        if (eq != std::string::npos) {
-            seen[line.substr(0, eq)] = line.substr(eq + 1);
-        }
-    }
-    return seen;
+    return test::run_python_probe(PROBE, xlsx, dir);
 }
 
 // The probe's cell on `sheet` whose column-A label is `label`, as found in column B.

@@ -1,6 +1,8 @@
 // Throwaway folders and child processes for the tests.
 #include "tests/support/test_support.hpp"
 
+#include <unicode/ucnv.h>
+
 #include <fstream>
 #include <random>
 #include <sstream>
@@ -58,6 +60,36 @@ RunResult run_command(const std::string& command_line, const fs::path& cwd) {
     result.out = fs::exists(out) ? read_file(out) : "";
     result.err = fs::exists(err) ? read_file(err) : "";
     return result;
+}
+
+std::map<std::string, std::string> run_python_probe(const std::string& script,
+                                                    const fs::path& xlsx, const TempDir& dir) {
+    write_file(dir / "probe.py", script);
+    const auto result = run_command(std::string(GOVPUB_PYTHON3) + " probe.py '" + xlsx.string() +
+                                        "'",
+                                    dir.path());
+    if (result.status != 0)
+        throw std::runtime_error("the python probe failed: " + result.err);
+    std::map<std::string, std::string> seen;
+    std::istringstream lines(result.out);
+    for (std::string line; std::getline(lines, line);) {
+        const auto eq = line.find('=');
+        if (eq != std::string::npos)
+            seen[line.substr(0, eq)] = line.substr(eq + 1);
+    }
+    return seen;
+}
+
+std::string to_big5(const std::string& utf8) {
+    UErrorCode status = U_ZERO_ERROR;
+    std::string out(utf8.size() * 2 + 8, '\0');
+    int32_t length =
+        ucnv_convert("windows-950-2000", "UTF-8", out.data(), static_cast<int32_t>(out.size()),
+                     utf8.data(), static_cast<int32_t>(utf8.size()), &status);
+    if (U_FAILURE(status))
+        throw std::runtime_error(std::string("cannot convert to Big5: ") + u_errorName(status));
+    out.resize(static_cast<std::size_t>(length));
+    return out;
 }
 
 RunResult run_govpub(const std::string& args, const fs::path& cwd) {

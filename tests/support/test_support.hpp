@@ -2,6 +2,7 @@
 #pragma once
 
 #include <filesystem>
+#include <map>
 #include <string>
 
 namespace govpub::test {
@@ -39,5 +40,14 @@ RunResult run_govpub(const std::string& args, const std::filesystem::path& cwd);
 
 //! Runs any shell command line; used for Debian's python3 with openpyxl.
 RunResult run_command(const std::string& command_line, const std::filesystem::path& cwd);
+
+//! Runs a Python script (Debian's python3 with openpyxl) on `xlsx` and collects what it prints
+//! as "key=value" lines: how tests read a workbook back as an official's tool would.
+std::map<std::string, std::string> run_python_probe(const std::string& script,
+                                                    const std::filesystem::path& xlsx,
+                                                    const TempDir& dir);
+
+//! `utf8` in Big5/CP950, as Taiwanese spreadsheets export it (ICU's windows-950 table).
+std::string to_big5(const std::string& utf8);
 
 } // namespace govpub::test
