@@ -29,9 +29,9 @@ std::optional<std::string> check_consignment_row(const ConsignmentRow& row,
 
 ShippingPayer shipping_payer(bool first_shipment_to_store,
                              std::optional<ShippingPayer> contract_says) {
-    if (contract_says)
-        return *contract_says;
-    return first_shipment_to_store ? ShippingPayer::agency : ShippingPayer::store;
+    if (first_shipment_to_store)
+        return ShippingPayer::agency;
+    return contract_says.value_or(ShippingPayer::store);
 }
 
 } // namespace govpub::domain

@@ -36,8 +36,9 @@ std::optional<std::string> check_consignment_row(const ConsignmentRow& row,
                                                  const ConsignmentHistory& history,
                                                  std::optional<Ntd> catalogue_price);
 
-//! 要點11(5): the agency pays the first shipment to a store; the store pays every later
-//! shipment and every return, unless the contract says otherwise.
+//! 要點11(5): the agency pays the first shipment to a store (首次由機關負擔); the store pays
+//! every later shipment and every return, unless the contract says otherwise (但得視情況由
+//! 展售門市與機關議定 — the proviso qualifies the later shipments, not the first).
 ShippingPayer shipping_payer(bool first_shipment_to_store,
                              std::optional<ShippingPayer> contract_says);
 

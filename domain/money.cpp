@@ -8,6 +8,12 @@
 
 namespace govpub::domain {
 
+namespace {
+// GCC's 128-bit integer holds quantity × price × rate products exactly; __extension__ marks
+// the one non-standard type so -Wpedantic stays quiet about a deliberate choice.
+__extension__ typedef __int128 Wide;
+} // namespace
+
 std::int64_t checked_add(std::int64_t a, std::int64_t b) {
     std::int64_t r = 0;
     if (__builtin_add_overflow(a, b, &r))
@@ -61,9 +67,9 @@ std::vector<std::int64_t> largest_remainder(std::int64_t total,
     std::vector<std::int64_t> remainder(weights.size());
     std::int64_t assigned = 0;
     for (std::size_t i = 0; i < weights.size(); ++i) {
-        __int128 exact = static_cast<__int128>(total) * (flip ? -weights[i] : weights[i]);
-        __int128 q = exact / denom;
-        __int128 r = exact % denom;
+        Wide exact = static_cast<Wide>(total) * (flip ? -weights[i] : weights[i]);
+        Wide q = exact / denom;
+        Wide r = exact % denom;
         if (r < 0) {
             q -= 1;
             r += denom;

@@ -57,12 +57,27 @@ SettlementOutcome SettleJob::run(const SettleRequest& request) {
                               "SPEC §4.6");
 
     // A real run takes the write lock before reading, so that no import or second run can
-    // slip in between what it reads and what it closes.
+    // slip in between what it reads and what it closes. (SQLite: BEGIN IMMEDIATE. MariaDB
+    // needs a claim-then-read order or a lock; see adapters/db/database.cpp.)
     std::optional<adapters::db::WriteTransaction> tx;
     if (!request.dry_run) {
         tx.emplace(db_);
         if (auto closed = repo.closed(period)) // another process closed it while we waited
             return outcome_from_stored(*closed, repo);
+    }
+    // Periods close in order: a later closed period, or an open one before this, would pay
+    // lines in the wrong period and use a carried balance twice.
+    if (auto latest = repo.latest_closed()) {
+        if (*latest > period)
+            throw domain::Refused("period " + *latest + " is already closed and " + period +
+                                      " comes before it; a closed period never changes, so "
+                                      "late lines go into the next open period",
+                                  "SPEC §4.6");
+        const std::string previous = request.period.previous().name();
+        if (*latest != previous)
+            throw domain::Refused("settle " + previous + " before " + period +
+                                      ": the last closed period is " + *latest,
+                                  "SPEC §4.6");
     }
     // Lines of an earlier period go in late only if that period is closed; otherwise it
     // must be settled first, or its lines would be paid in the wrong period.
@@ -119,8 +134,18 @@ SettlementOutcome SettleJob::run(const SettleRequest& request) {
                                                     calendar_))
             o.statements.push_back(std::move(*statement));
     }
-    for (const auto& s : o.statements)
+    for (const auto& s : o.statements) {
         domain::check_invariants(s); // again, on what is about to be stored
+        // The holiday roll needs the calendar of the due date's year (民法122); without it a
+        // due date would silently roll over weekends only.
+        if (!calendar_.covers(s.due_date.year()))
+            throw domain::Refused("the holiday calendar has no entries for " +
+                                      std::to_string(static_cast<int>(s.due_date.year())) +
+                                      ", the year statement " + s.store + "/" + s.agency +
+                                      " falls due: add that year's holidays and make-up days "
+                                      "from the DGPA calendar to config/holidays.csv",
+                                  "民法第122條");
+    }
     o.json = settlement_json(o);
     if (!request.dry_run) {
         o.closed_at = adapters::config::utc_timestamp();

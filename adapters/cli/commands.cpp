@@ -24,7 +24,7 @@ const std::map<std::string, Entry>& commands() {
         {"init", {command_init, "create or migrate the database"}},
         {"demo", {command_demo, "load the shipped example data and run a full cycle"}},
         {"import", {command_import, "import agencies|stores|contracts|publications|consignment|"
-                                    "sales|stock-counts FILE"}},
+                                    "sales|stock-counts|gpi|ncl-isbn FILE"}},
         {"settle", {command_settle, "settle and close a half-year period (SPEC §4.6)"}},
         {"reconcile", {command_reconcile, "expected stock per store and GPN (SPEC §4.7)"}},
         {"report", {command_report, "write an Excel report: settlement|reconciliation"}},
@@ -53,8 +53,8 @@ void print_rejected(std::ostream& err, const adapters::import::ImportSummary& s)
     std::size_t shown = 0;
     for (const auto& issue : s.issues) {
         if (++shown > 100) {
-            err << "  … and " << (s.rejected > 100 ? s.issues.size() - 100 : 0)
-                << " more; use --skip-invalid to store the valid lines and get every rejected "
+            err << "  … and " << (s.issues.size() - 100)
+                << " more problem(s); use --skip-invalid to store the valid lines and get every rejected "
                    "line in a file to fix and upload again\n";
             break;
         }
@@ -123,6 +123,9 @@ int run_arguments(const std::vector<std::string>& all_args) {
         std::cerr << "govpub: a money invariant failed, nothing was committed: " << e.what()
                   << "\nThis is a bug or damaged data; keep the database and report it.\n";
         return EXIT_INTERNAL;
+    } catch (const adapters::db::SchemaBehind& e) {
+        std::cerr << "govpub: " << e.what() << "\n";
+        return EXIT_BAD_INPUT;
     } catch (const adapters::db::DatabaseError& e) {
         std::cerr << "govpub: " << e.what() << "\n";
         return EXIT_INTERNAL;

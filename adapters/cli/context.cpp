@@ -56,6 +56,29 @@ std::string Context::user() const {
 
 bool Context::interactive() const { return ::isatty(STDERR_FILENO) == 1; }
 
+namespace {
+
+// Boost names positional arguments as if they were options ("the option '--file' is
+// required"); people typed no such option, so say it with the argument's name.
+std::string plain_words(const po::error& e, const po::positional_options_description& positional) {
+    if (const auto* missing = dynamic_cast<const po::required_option*>(&e)) {
+        std::string name = missing->get_option_name();
+        if (name.rfind("--", 0) == 0)
+            name = name.substr(2);
+        for (unsigned i = 0; i < positional.max_total_count(); ++i)
+            if (positional.name_for_position(i) == name) {
+                for (auto& c : name)
+                    c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+                return name + " is missing";
+            }
+    }
+    if (dynamic_cast<const po::too_many_positional_options_error*>(&e))
+        return "too many arguments: give one of each, and run the command once per file";
+    return e.what();
+}
+
+} // namespace
+
 bool parse_command(const std::string& command, const std::vector<std::string>& args,
                    po::options_description& options, po::positional_options_description& positional,
                    po::variables_map& vm, std::ostream& out, const std::string& usage) {
@@ -68,7 +91,7 @@ bool parse_command(const std::string& command, const std::vector<std::string>& a
         }
         po::notify(vm);
     } catch (const po::error& e) {
-        throw UsageError(std::string(e.what()) + "\nusage: govpub " + usage +
+        throw UsageError(plain_words(e, positional) + "\nusage: govpub " + usage +
                          "\n(see `govpub " + command + " --help`)");
     }
     return true;

@@ -115,7 +115,8 @@ int command_import(Context& ctx, const std::vector<std::string>& args) {
     else if (kind == "stores")
         sink = std::make_unique<imp::StoreImport>(db, catalogue);
     else if (kind == "contracts")
-        sink = std::make_unique<imp::ContractImport>(db, catalogue);
+        sink = std::make_unique<imp::ContractImport>(db, catalogue,
+                                                     ctx.settings().default_payment_days);
     else if (kind == "publications")
         sink = std::make_unique<imp::PublicationImport>(db, catalogue, ctx.gpn_rules());
     else if (kind == "stock-counts")

@@ -203,9 +203,9 @@ void Database::require_current_schema() {
     const int version = schema_version();
     const int latest = latest_version(dialect());
     if (version < latest)
-        throw DatabaseError("the database " + url_.shown + " is at schema version " +
-                            std::to_string(version) + ", this govpub needs " +
-                            std::to_string(latest) + ": run `govpub init` first");
+        throw SchemaBehind("the database " + url_.shown + " is at schema version " +
+                           std::to_string(version) + ", this govpub needs " +
+                           std::to_string(latest) + ": run `govpub init` first");
 }
 
 void Database::begin_write() {

@@ -28,6 +28,13 @@ class DatabaseError : public std::runtime_error {
     using std::runtime_error::runtime_error;
 };
 
+//! The database has not been initialised or migrated for this build: the person running the
+//! command can fix it with `govpub init` (exit status 1, not an internal failure).
+class SchemaBehind : public DatabaseError {
+  public:
+    using DatabaseError::DatabaseError;
+};
+
 class Database {
   public:
     //! Opens the database; the parent folder of a SQLite file is created when missing.
@@ -44,7 +51,7 @@ class Database {
     int schema_version();
     //! The newest migration this build knows.
     static int latest_version(Dialect dialect);
-    //! Throws DatabaseError with "run govpub init" when the schema is behind this build.
+    //! Throws SchemaBehind with "run govpub init" when the schema is behind this build.
     void require_current_schema();
 
     //! Starts a transaction that takes the write lock at once (SQLite's BEGIN IMMEDIATE), so

@@ -16,6 +16,15 @@ std::optional<ClosedSettlement> SettlementRepository::closed(const std::string& 
     return std::nullopt;
 }
 
+std::optional<std::string> SettlementRepository::latest_closed() {
+    soci::indicator ind = soci::i_null;
+    std::string latest;
+    db_.session() << "SELECT MAX(period) FROM settlement", soci::into(latest, ind);
+    if (ind != soci::i_ok)
+        return std::nullopt;
+    return latest;
+}
+
 std::optional<std::string> SettlementRepository::earliest_unsettled_before(
     const std::string& iso_date) {
     soci::indicator ind = soci::i_null;

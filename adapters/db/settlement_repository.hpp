@@ -35,6 +35,8 @@ class SettlementRepository {
     explicit SettlementRepository(Database& db) : db_(db) {}
 
     std::optional<ClosedSettlement> closed(const std::string& period);
+    //! The latest closed period ("2026H1" names sort in time order), if any.
+    std::optional<std::string> latest_closed();
     //! The earliest sale date not yet settled that lies before `iso_date`, if any.
     std::optional<std::string> earliest_unsettled_before(const std::string& iso_date);
     //! Streams every unsettled sale dated on or before `iso_date`, in batches.

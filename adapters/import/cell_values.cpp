@@ -102,6 +102,19 @@ Parsed<std::int64_t> parse_price(std::string_view text, std::string_view what) {
     return n;
 }
 
+Parsed<domain::Date> parse_business_date(std::string_view text, int current_year) {
+    auto date = domain::parse_date(text);
+    if (!date)
+        return date;
+    const int year = static_cast<int>(date->year());
+    if (year < 2000 || (current_year > 0 && year > current_year + 1))
+        return Parsed<domain::Date>::fail(
+            "\"" + std::string(text) + "\" reads as " + domain::to_iso(*date) +
+            ", which cannot be right here: write the year in full (2026-07-02) or as an ROC "
+            "year of three digits (115/07/02)");
+    return date;
+}
+
 Parsed<bool> parse_flag(std::string_view text, std::string_view what, bool empty_means) {
     std::string s = trimmed(text);
     std::transform(s.begin(), s.end(), s.begin(),

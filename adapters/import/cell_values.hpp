@@ -1,6 +1,7 @@
 // Reading typed values out of uploaded cells: whole numbers, NT$ amounts, flags.
 #pragma once
 
+#include "domain/date.hpp"
 #include "domain/parsed.hpp"
 
 #include <cstdint>
@@ -15,6 +16,12 @@ domain::Parsed<std::int64_t> parse_whole_number(std::string_view text, std::stri
 //! A list or sale price in whole NT$: a whole number, not negative; "NT$", "$" and "元"
 //! around it are allowed.
 domain::Parsed<std::int64_t> parse_price(std::string_view text, std::string_view what);
+
+//! A date of business (a sale, a supply) in any accepted form, refused when it lies before
+//! 2000 or after next year: a two-digit year such as "26/07/02" reads as ROC 26 (1937), so an
+//! implausible year is far more likely a typing slip than history. `current_year` is
+//! Gregorian; 0 leaves the upper bound open.
+domain::Parsed<domain::Date> parse_business_date(std::string_view text, int current_year);
 
 //! 0/1, yes/no, y/n, true/false, 是/否; empty is `empty_means`.
 domain::Parsed<bool> parse_flag(std::string_view text, std::string_view what, bool empty_means);

@@ -2,9 +2,15 @@
 // with their shipping payer and the store's sample register.
 #include "adapters/import/consignment_import.hpp"
 
+#include "adapters/db/row_values.hpp"
 #include "adapters/import/cell_values.hpp"
 #include "adapters/import/consignment_form_reader.hpp"
 #include "domain/date.hpp"
+
+#include <Poco/DigestEngine.h>
+#include <Poco/SHA2Engine.h>
+
+#include <algorithm>
 
 namespace govpub::adapters::import {
 
@@ -84,14 +90,14 @@ void ConsignmentImport::row(const TableRow& row, const ColumnMap& c,
     else
         add("store", store_text, "is not a known store code or name: import stores first");
     std::string date_text = cell_or_form("supply_date", "供貨日期");
-    auto supply = domain::parse_date(date_text);
+    auto supply = parse_business_date(date_text, rules_.current_roc_year
+                                                     ? rules_.current_roc_year + 1911
+                                                     : 0);
     if (!supply)
         add("supply_date", date_text, supply.error);
     else
         list.supply_date = domain::to_iso(*supply);
-    list.list_no = cell_or_form("list_no", "清單編號");
-    if (list.list_no.empty()) // 附件一 has no number: the file and date identify the list
-        list.list_no = sha256_.substr(0, 12) + "-" + list.supply_date;
+    list.list_no = cell_or_form("list_no", "清單編號"); // may be empty: see check()
 
     domain::ConsignmentRow r;
     auto gpn = domain::parse_gpn(c.get(row, "gpn"), rules_);
@@ -143,6 +149,41 @@ void ConsignmentImport::row(const TableRow& row, const ColumnMap& c,
     lists_[list].push_back({row.line, r});
 }
 
+void ConsignmentImport::check(std::vector<LineIssue>& issues) {
+    for (const auto& list : list_order_) {
+        std::string number = list.list_no;
+        if (number.empty()) {
+            // 附件一 has no list number. One made from what the list says (not from the
+            // file's bytes) recognises the same list re-saved in another file.
+            std::vector<std::string> rows;
+            for (const auto& r : lists_[list])
+                rows.push_back(r.row.gpn + "," + std::to_string(r.row.list_price) + "," +
+                               std::to_string(r.row.quantity) + "," +
+                               std::to_string(r.row.sample));
+            std::sort(rows.begin(), rows.end());
+            Poco::SHA2Engine engine(Poco::SHA2Engine::SHA_256);
+            engine.update(list.agency + "|" + list.store + "|" + list.supply_date);
+            for (const auto& r : rows)
+                engine.update("|" + r);
+            number = list.supply_date + "-" +
+                     Poco::DigestEngine::digestToHex(engine.digest()).substr(0, 12);
+        }
+        list_numbers_[list] = number;
+        soci::rowset<soci::row> earlier =
+            (db_.session().prepare << "SELECT f.file_name, f.imported_at FROM consignment c "
+                                      "JOIN import_file f ON f.sha256 = c.import_sha256 WHERE "
+                                      "c.agency = :a AND c.store = :s AND c.list_no = :n",
+             soci::use(list.agency), soci::use(list.store), soci::use(number));
+        for (const auto& r : earlier)
+            for (const auto& row : lists_[list])
+                issues.push_back({row.line, "list_no", number,
+                                  "consignment list " + number + " from " + list.agency +
+                                      " to " + list.store + " was already imported from " +
+                                      db::text_at(r, 0) + " on " + db::text_at(r, 1) +
+                                      "; it would count its copies twice"});
+    }
+}
+
 void ConsignmentImport::store(const std::set<std::size_t>& rejected_lines) {
     auto& sql = db_.session();
     for (const auto& list : list_order_) {
@@ -158,19 +199,16 @@ void ConsignmentImport::store(const std::set<std::size_t>& rejected_lines) {
         auto terms = contracts_.in_force(list.agency, list.store,
                                          domain::parse_date_or_throw("supply_date",
                                                                      list.supply_date));
-        // 要點11(5): first shipment by the agency, the rest by the store.
-        std::string payer = domain::to_string(domain::shipping_payer(earlier == 0,
-                                                                     earlier == 0
-                                                                         ? std::nullopt
-                                                                         : terms.shipping_payer));
+        std::string payer =
+            domain::to_string(domain::shipping_payer(earlier == 0, terms.shipping_payer));
         sql << "INSERT INTO consignment (list_no, agency, store, supply_date, shipping_payer, "
                "import_sha256) VALUES (:n, :a, :s, :d, :p, :h)",
-            soci::use(list.list_no), soci::use(list.agency), soci::use(list.store),
+            soci::use(list_numbers_[list]), soci::use(list.agency), soci::use(list.store),
             soci::use(list.supply_date), soci::use(payer), soci::use(sha256_);
         long long id = 0;
         sql << "SELECT id FROM consignment WHERE agency = :a AND store = :s AND list_no = :n",
             soci::into(id), soci::use(list.agency), soci::use(list.store),
-            soci::use(list.list_no);
+            soci::use(list_numbers_[list]);
         int line_no = 0;
         for (const Row* r : rows) {
             ++line_no;

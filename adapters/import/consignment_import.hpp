@@ -29,6 +29,7 @@ class ConsignmentImport : public RowSink {
     void begin(const std::string& sha256) override { sha256_ = sha256; }
     void row(const TableRow& row, const ColumnMap& columns, std::vector<LineIssue>& issues,
              std::vector<LineIssue>& warnings) override;
+    void check(std::vector<LineIssue>& issues) override;
     void store(const std::set<std::size_t>& rejected_lines) override;
 
   private:
@@ -51,6 +52,7 @@ class ConsignmentImport : public RowSink {
     std::map<std::string, std::string> form_; // 附件一 header block, when read as the form
     bool is_form_ = false;
     std::vector<ListKey> list_order_;
+    std::map<ListKey, std::string> list_numbers_; // as stored: given, or made from the content
     std::map<ListKey, std::vector<Row>> lists_;
     std::map<std::pair<std::string, std::string>, ListKey> first_list_; // (store, gpn)
     std::set<std::pair<std::string, std::string>> samples_in_file_;

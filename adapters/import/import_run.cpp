@@ -21,8 +21,8 @@ std::unique_ptr<TableReader> RowSink::open(const fs::path& file, const std::stri
 namespace {
 
 std::string summary_message(const ImportSummary& s) {
-    std::string text = s.file + " was refused: " + std::to_string(s.issues.size()) +
-                       " of " + std::to_string(s.lines) + " lines are invalid; nothing was stored";
+    std::string text = s.file + " was refused: " + std::to_string(s.rejected) + " of " +
+                       std::to_string(s.lines) + " lines are invalid; nothing was stored";
     return text;
 }
 
@@ -90,6 +90,10 @@ ImportSummary run_import(db::Database& db, const config::Settings& settings, con
         sql << "SELECT imported_at, kind FROM import_file WHERE sha256 = :h", soci::into(at, ind),
             soci::into(kind), soci::use(s.sha256);
         if (sql.got_data() && ind == soci::i_ok) {
+            if (kind != s.kind) // the same bytes, named as another kind: a mistaken command
+                throw InputError(s.file, 0, "", "",
+                                 "was already imported as " + kind + " on " + at +
+                                     "; it is not a " + s.kind + " file (check the KIND)");
             s.already_imported = true;
             s.imported_at = at;
             return s;

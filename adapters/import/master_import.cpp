@@ -164,11 +164,14 @@ void ContractImport::row(const TableRow& row, const ColumnMap& c, std::vector<Li
                              "procurement_exempt", false);
     if (!exempt)
         is.add("procurement_exempt", c.get(row, "procurement_exempt"), exempt.error);
-    k.payment_days = 30;
+    k.payment_days = default_payment_days_;
     if (c.has("payment_days") && !c.get(row, "payment_days").empty()) {
         auto days = parse_whole_number(c.get(row, "payment_days"), "payment_days");
         if (!days)
             is.add("payment_days", c.get(row, "payment_days"), days.error);
+        else if (*days < 0 || *days > 366)
+            is.add("payment_days", c.get(row, "payment_days"),
+                   "a payment term is 0 to 366 days");
         else
             k.payment_days = static_cast<int>(*days);
     }

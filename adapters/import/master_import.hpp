@@ -58,7 +58,9 @@ class StoreImport : public MasterImport {
 
 class ContractImport : public MasterImport {
   public:
-    using MasterImport::MasterImport;
+    //! `default_payment_days` fills an empty payment_days cell (settlement.payment_days).
+    ContractImport(db::Database& db, const db::Catalogue& catalogue, int default_payment_days)
+        : MasterImport(db, catalogue), default_payment_days_(default_payment_days) {}
     std::string kind() const override { return "contracts"; }
     std::vector<ColumnSpec> columns() const override;
     std::string header_example() const override {
@@ -66,6 +68,9 @@ class ContractImport : public MasterImport {
     }
     void row(const TableRow&, const ColumnMap&, std::vector<LineIssue>&,
              std::vector<LineIssue>&) override;
+
+  private:
+    int default_payment_days_;
 };
 
 class PublicationImport : public MasterImport {

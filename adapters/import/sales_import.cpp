@@ -92,7 +92,9 @@ void SalesImport::row(const TableRow& row, const ColumnMap& columns,
     }
 
     auto date_cell = columns.get(row, "sale_date");
-    auto date = domain::parse_date(date_cell);
+    auto date = parse_business_date(date_cell, gpn_rules_.current_roc_year
+                                                   ? gpn_rules_.current_roc_year + 1911
+                                                   : 0);
     if (!date)
         issue("sale_date", date_cell, date.error);
 

@@ -107,10 +107,11 @@ TEST(Consignment, StorePaysLaterShipmentsAndReturns) {
     EXPECT_EQ(shipping_payer(false, std::nullopt), ShippingPayer::store);
 }
 
-// 要點11(5): 但得視情況由展售門市與機關議定 — the contract decides when it says.
-TEST(Consignment, ContractOverridesTheShippingPayer) {
+// 要點11(5): 但得視情況由展售門市與機關議定 — the contract decides who pays later shipments;
+// the first is the agency's (首次由機關負擔) whatever the contract says.
+TEST(Consignment, ContractDecidesTheLaterShipmentsOnly) {
     EXPECT_EQ(shipping_payer(false, ShippingPayer::agency), ShippingPayer::agency);
-    EXPECT_EQ(shipping_payer(true, ShippingPayer::store), ShippingPayer::store);
+    EXPECT_EQ(shipping_payer(true, ShippingPayer::store), ShippingPayer::agency);
 }
 
 } // namespace

@@ -474,5 +474,72 @@ TEST_F(BadInput, ConsignmentPriceDifferentFromCatalogueIsRefused) {
                                "differs from the catalogue's 500"});
 }
 
+// SPEC §4.6: periods close in order. A period before one already closed would pay lines in
+// the wrong period; a period after an open one would use a carried balance twice.
+TEST_F(BadInput, PeriodsAreSettledInOrder) {
+    ASSERT_EQ(import("sales", put("h1.csv", kSalesHeader + kLine1)).status, 0);
+    ASSERT_EQ(govpub("settle --period 2026H1 --as-of 2026-06-10").status, 0);
+    auto before = snapshot();
+    expect_refused(govpub("settle --period 2025H2 --as-of 2026-06-10"), before,
+                   {"2026H1 is already closed", "2025H2 comes before it"});
+    expect_refused(govpub("settle --period 2027H1 --as-of 2027-06-10"), before,
+                   {"settle 2026H2 before 2027H1"});
+}
+
+// 要點11(1) and SPEC §4.3: the same list re-saved (here with CRLF line ends) is still the same
+// list; its copies must not be counted twice, with or without a list number.
+TEST_F(BadInput, TheSameConsignmentListInAnotherFileIsRefused) {
+    std::string numbered = read_file(dir_ / "consignment_2025-10_A001_S01.csv");
+    std::string crlf;
+    for (char c : numbered)
+        crlf += c == '\n' ? std::string("\r\n") : std::string(1, c);
+    auto before = snapshot();
+    expect_refused(import("consignment", put("resaved.csv", crlf)), before,
+                   {"resaved.csv line 2", "was already imported from"});
+
+    const std::string unnumbered = kConsignmentHeader + ",A001,S01,2026-01-05,1011402616,,500,4,0\n";
+    ASSERT_EQ(import("consignment", put("form1.csv", unnumbered)).status, 0);
+    before = snapshot();
+    expect_refused(import("consignment", put("form2.csv", unnumbered + "\n")), before,
+                   {"form2.csv line 2", "would count its copies twice"});
+}
+
+// SPEC §4.2: "26/07/02" would read as ROC year 26 (1937); a sales line that old is a slip.
+TEST_F(BadInput, TwoDigitYearIsRefusedAsImplausible) {
+    expect_sales_refused("twodigit.csv",
+                         kSalesHeader + "S01,26/07/02,1011402815,,x,1,450,450,S01-Y-1\n",
+                         {"twodigit.csv line 2, column sale_date", "1937-07-02",
+                          "write the year in full"});
+}
+
+// SPEC §5.1: the same bytes named as another kind are a mistaken command, not "done".
+TEST_F(BadInput, AFileAlreadyImportedAsAnotherKindIsRefused) {
+    auto before = snapshot();
+    expect_refused(import("sales", "agencies.csv"), before,
+                   {"already imported as agencies", "not a sales file"});
+}
+
+// SPEC §5.1: a database that was never initialised is something the user fixes (exit 1).
+TEST_F(BadInput, AnUninitialisedDatabaseAsksForInit) {
+    auto r = run_command("env -u GOVPUB_DB -u GOVPUB_CONFIG GOVPUB_DATA_DIR=" + quoted(data_) +
+                             " '" + GOVPUB_BINARY + "' --db sqlite:" + quoted(dir_ / "new.db") +
+                             " import stores stores.csv",
+                         dir_.path());
+    EXPECT_EQ(r.status, 1) << r.err;
+    EXPECT_THAT(r.err, HasSubstr("run `govpub init` first"));
+}
+
+// 民法第122條: a due date in a year the holiday calendar does not cover would roll over
+// weekends only; the settlement is refused until the calendar is extended.
+TEST_F(BadInput, SettlementWithADueDateBeyondTheHolidayCalendarIsRefused) {
+    ASSERT_EQ(import("sales", put("h2.csv", kSalesHeader +
+                                                "S01,2027-07-01,1011402815,,x,1,450,450,S01-Z-1\n"))
+                  .status,
+              0);
+    auto before = snapshot();
+    expect_refused(govpub("settle --period 2027H2 --as-of 2027-12-10"), before,
+                   {"holiday calendar has no entries for 2028", "民法第122條"});
+}
+
 } // namespace
 } // namespace govpub::test
