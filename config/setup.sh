@@ -6,16 +6,28 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$here"
 
 demo=1
+tests=OFF
 build_dir=build
 for arg in "$@"; do
     case "$arg" in
     --no-demo) demo=0 ;;
+    --with-tests) tests=ON ;;
     --build-dir=*) build_dir="${arg#*=}" ;;
-    *) echo "usage: config/setup.sh [--no-demo] [--build-dir=DIR]" >&2; exit 2 ;;
+    *) echo "usage: config/setup.sh [--no-demo] [--with-tests] [--build-dir=DIR]" >&2; exit 2 ;;
     esac
 done
 
-sudo_if_needed() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
+sudo_if_needed() {
+    if [ "$(id -u)" -eq 0 ]; then
+        "$@"
+    elif command -v sudo >/dev/null; then
+        sudo "$@"
+    else
+        echo "config/setup.sh: packages are missing and this user cannot install them:" \
+             "run it as root, or install sudo" >&2
+        exit 1
+    fi
+}
 
 mapfile -t wanted < <(sed -e 's/#.*//' -e 's/[[:space:]]*$//' config/debian-packages.txt | grep -v '^$')
 missing=()
@@ -29,7 +41,8 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 
 echo "== building into $build_dir"
-cmake -S . -B "$build_dir" -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+# The test programs are built only for tests/run.sh; an office install needs govpub alone.
+cmake -S . -B "$build_dir" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DBUILD_TESTING="$tests" >/dev/null
 cmake --build "$build_dir" -j"$(nproc)"
 
 if [ "$demo" = 1 ]; then

@@ -3,6 +3,6 @@
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$here"
-bash config/setup.sh --no-demo --build-dir=build
+bash config/setup.sh --no-demo --with-tests --build-dir=build
 cd build
 ctest --output-on-failure -j"$(nproc)" --timeout 600
