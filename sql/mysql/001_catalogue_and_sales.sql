@@ -1,4 +1,5 @@
 -- Master data, consignment, sales and settlement for MariaDB/MySQL (InnoDB, utf8mb4).
+-- Foreign keys are table-level clauses: MySQL ignores a column-level REFERENCES.
 -- Dates are ISO 'YYYY-MM-DD' text in both dialects so that they compare and print the same;
 -- money is whole NT$ in 64-bit integers; rates are basis points.
 
@@ -35,15 +36,17 @@ CREATE TABLE import_file (
 
 -- 要點11(3): below 60 % only for a contract awarded by 公開評選/最有利標.
 CREATE TABLE contract (
-    agency             VARCHAR(32) NOT NULL REFERENCES agency(code),
-    store              VARCHAR(32) NOT NULL REFERENCES store(code),
+    agency             VARCHAR(32) NOT NULL,
+    store              VARCHAR(32) NOT NULL,
     valid_from         CHAR(10)    NOT NULL,
     rate_bp            INTEGER     NOT NULL CHECK (rate_bp BETWEEN 0 AND 10000),
     procurement_exempt SMALLINT    NOT NULL DEFAULT 0 CHECK (procurement_exempt IN (0, 1)),
     payment_days       INTEGER     NOT NULL CHECK (payment_days BETWEEN 0 AND 366),
     shipping_payer     VARCHAR(8)  CHECK (shipping_payer IN ('agency', 'store')),
     PRIMARY KEY (agency, store, valid_from),
-    CHECK (rate_bp >= 6000 OR procurement_exempt = 1)
+    CHECK (rate_bp >= 6000 OR procurement_exempt = 1),
+    FOREIGN KEY (agency) REFERENCES agency(code),
+    FOREIGN KEY (store) REFERENCES store(code)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
 
 CREATE TABLE publication (
@@ -51,88 +54,107 @@ CREATE TABLE publication (
     isbn13   CHAR(13)     UNIQUE,
     issn     CHAR(9),
     title    VARCHAR(500) NOT NULL,
-    agency   VARCHAR(32)  NOT NULL REFERENCES agency(code),
+    agency   VARCHAR(32)  NOT NULL,
     kind     VARCHAR(16)  NOT NULL
              CHECK (kind IN ('book', 'serial', 'non_book', 'electronic', 'pamphlet')),
-    pub_date CHAR(10)
+    pub_date CHAR(10),
+    FOREIGN KEY (agency) REFERENCES agency(code)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
 
 -- The catalogue list price in force from a date: a sale is paid on the price of its day.
 CREATE TABLE publication_price (
-    gpn        CHAR(10) NOT NULL REFERENCES publication(gpn),
+    gpn        CHAR(10) NOT NULL,
     valid_from CHAR(10) NOT NULL,
     list_price BIGINT   NOT NULL CHECK (list_price >= 0),
-    PRIMARY KEY (gpn, valid_from)
+    PRIMARY KEY (gpn, valid_from),
+    FOREIGN KEY (gpn) REFERENCES publication(gpn)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
 
 CREATE TABLE consignment (
     id             BIGINT      NOT NULL PRIMARY KEY AUTO_INCREMENT,
     list_no        VARCHAR(64) NOT NULL,
-    agency         VARCHAR(32) NOT NULL REFERENCES agency(code),
-    store          VARCHAR(32) NOT NULL REFERENCES store(code),
+    agency         VARCHAR(32) NOT NULL,
+    store          VARCHAR(32) NOT NULL,
     supply_date    CHAR(10)    NOT NULL,
     shipping_payer VARCHAR(8)  NOT NULL CHECK (shipping_payer IN ('agency', 'store')),
-    import_sha256  CHAR(64)    NOT NULL REFERENCES import_file(sha256),
-    UNIQUE (agency, store, list_no)
+    import_sha256  CHAR(64)    NOT NULL,
+    UNIQUE (agency, store, list_no),
+    FOREIGN KEY (agency) REFERENCES agency(code),
+    FOREIGN KEY (store) REFERENCES store(code),
+    FOREIGN KEY (import_sha256) REFERENCES import_file(sha256)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
 
 CREATE TABLE consignment_line (
-    consignment_id BIGINT   NOT NULL REFERENCES consignment(id),
+    consignment_id BIGINT   NOT NULL,
     line_no        INTEGER  NOT NULL,
-    gpn            CHAR(10) NOT NULL REFERENCES publication(gpn),
+    gpn            CHAR(10) NOT NULL,
     list_price     BIGINT   NOT NULL CHECK (list_price >= 0),
     quantity       BIGINT   NOT NULL CHECK (quantity > 0),
     sample         SMALLINT NOT NULL CHECK (sample IN (0, 1) AND sample <= quantity),
-    PRIMARY KEY (consignment_id, line_no)
+    PRIMARY KEY (consignment_id, line_no),
+    FOREIGN KEY (consignment_id) REFERENCES consignment(id),
+    FOREIGN KEY (gpn) REFERENCES publication(gpn)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
 CREATE INDEX consignment_line_gpn ON consignment_line (gpn);
 
 -- 要點11(2): one sample copy per GPN and store, entered in the store's register.
 CREATE TABLE sample_register (
-    store          VARCHAR(32) NOT NULL REFERENCES store(code),
-    gpn            CHAR(10)    NOT NULL REFERENCES publication(gpn),
-    consignment_id BIGINT      NOT NULL REFERENCES consignment(id),
-    PRIMARY KEY (store, gpn)
+    store          VARCHAR(32) NOT NULL,
+    gpn            CHAR(10)    NOT NULL,
+    consignment_id BIGINT      NOT NULL,
+    PRIMARY KEY (store, gpn),
+    FOREIGN KEY (store) REFERENCES store(code),
+    FOREIGN KEY (gpn) REFERENCES publication(gpn),
+    FOREIGN KEY (consignment_id) REFERENCES consignment(id)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
 
 CREATE TABLE sale (
     id                   BIGINT      NOT NULL PRIMARY KEY AUTO_INCREMENT,
-    store                VARCHAR(32) NOT NULL REFERENCES store(code),
+    store                VARCHAR(32) NOT NULL,
     sale_date            CHAR(10)    NOT NULL,
-    gpn                  CHAR(10)    NOT NULL REFERENCES publication(gpn),
+    gpn                  CHAR(10)    NOT NULL,
     quantity             BIGINT      NOT NULL CHECK (quantity <> 0),
     catalogue_list_price BIGINT      NOT NULL CHECK (catalogue_list_price >= 0),
     stated_list_price    BIGINT,
     sale_price           BIGINT,
     txn_id               VARCHAR(64),
-    import_sha256        CHAR(64)    NOT NULL REFERENCES import_file(sha256),
+    import_sha256        CHAR(64)    NOT NULL,
     line_no              INTEGER     NOT NULL,
     settled_period       CHAR(6),
     UNIQUE (store, txn_id),
-    UNIQUE (import_sha256, line_no)
+    UNIQUE (import_sha256, line_no),
+    FOREIGN KEY (store) REFERENCES store(code),
+    FOREIGN KEY (gpn) REFERENCES publication(gpn),
+    FOREIGN KEY (import_sha256) REFERENCES import_file(sha256)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
 CREATE INDEX sale_unsettled ON sale (settled_period, sale_date);
 CREATE INDEX sale_store_gpn ON sale (store, gpn);
 
 CREATE TABLE stock_count (
-    store         VARCHAR(32) NOT NULL REFERENCES store(code),
-    gpn           CHAR(10)    NOT NULL REFERENCES publication(gpn),
+    store         VARCHAR(32) NOT NULL,
+    gpn           CHAR(10)    NOT NULL,
     counted_on    CHAR(10)    NOT NULL,
     quantity      BIGINT      NOT NULL CHECK (quantity >= 0),
-    import_sha256 CHAR(64)    NOT NULL REFERENCES import_file(sha256),
-    PRIMARY KEY (store, gpn, counted_on)
+    import_sha256 CHAR(64)    NOT NULL,
+    PRIMARY KEY (store, gpn, counted_on),
+    FOREIGN KEY (store) REFERENCES store(code),
+    FOREIGN KEY (gpn) REFERENCES publication(gpn),
+    FOREIGN KEY (import_sha256) REFERENCES import_file(sha256)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
 
 -- Stock that left a store other than by sale: returned to the agency, donated, destroyed.
 CREATE TABLE stock_movement (
     id            BIGINT       NOT NULL PRIMARY KEY AUTO_INCREMENT,
-    store         VARCHAR(32)  NOT NULL REFERENCES store(code),
-    gpn           CHAR(10)     NOT NULL REFERENCES publication(gpn),
+    store         VARCHAR(32)  NOT NULL,
+    gpn           CHAR(10)     NOT NULL,
     action        VARCHAR(8)   NOT NULL CHECK (action IN ('return', 'donate', 'destroy')),
     quantity      BIGINT       NOT NULL CHECK (quantity > 0),
     done_on       CHAR(10)     NOT NULL,
     recipient     VARCHAR(200),
-    import_sha256 CHAR(64)     NOT NULL REFERENCES import_file(sha256)
+    import_sha256 CHAR(64)     NOT NULL,
+    FOREIGN KEY (store) REFERENCES store(code),
+    FOREIGN KEY (gpn) REFERENCES publication(gpn),
+    FOREIGN KEY (import_sha256) REFERENCES import_file(sha256)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
 
 -- A closed period: its result is stored as printed, so a re-run prints it byte for byte.
@@ -146,9 +168,9 @@ CREATE TABLE settlement (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
 
 CREATE TABLE statement (
-    period             CHAR(6)     NOT NULL REFERENCES settlement(period),
-    store              VARCHAR(32) NOT NULL REFERENCES store(code),
-    agency             VARCHAR(32) NOT NULL REFERENCES agency(code),
+    period             CHAR(6)     NOT NULL,
+    store              VARCHAR(32) NOT NULL,
+    agency             VARCHAR(32) NOT NULL,
     list_value         BIGINT      NOT NULL,
     payable            BIGINT      NOT NULL,
     commission         BIGINT      NOT NULL,
@@ -159,7 +181,10 @@ CREATE TABLE statement (
     procurement_exempt SMALLINT    NOT NULL,
     PRIMARY KEY (period, store, agency),
     CHECK (commission = list_value - payable),
-    CHECK (amount_due + carried_out = payable + carried_in)
+    CHECK (amount_due + carried_out = payable + carried_in),
+    FOREIGN KEY (period) REFERENCES settlement(period),
+    FOREIGN KEY (store) REFERENCES store(code),
+    FOREIGN KEY (agency) REFERENCES agency(code)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
 
 CREATE TABLE statement_line (
@@ -167,7 +192,7 @@ CREATE TABLE statement_line (
     store      VARCHAR(32) NOT NULL,
     agency     VARCHAR(32) NOT NULL,
     line_no    INTEGER     NOT NULL,
-    gpn        CHAR(10)    NOT NULL REFERENCES publication(gpn),
+    gpn        CHAR(10)    NOT NULL,
     list_price BIGINT      NOT NULL,
     rate_bp    INTEGER     NOT NULL,
     late       SMALLINT    NOT NULL CHECK (late IN (0, 1)),
@@ -175,12 +200,13 @@ CREATE TABLE statement_line (
     list_value BIGINT      NOT NULL,
     payable    BIGINT      NOT NULL,
     PRIMARY KEY (period, store, agency, line_no),
-    FOREIGN KEY (period, store, agency) REFERENCES statement(period, store, agency)
+    FOREIGN KEY (period, store, agency) REFERENCES statement(period, store, agency),
+    FOREIGN KEY (gpn) REFERENCES publication(gpn)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
 
 -- The public catalogue feeds as published; each record keeps its source (SPEC §5.2).
 CREATE TABLE feed_record (
-    import_sha256 CHAR(64)     NOT NULL REFERENCES import_file(sha256),
+    import_sha256 CHAR(64)     NOT NULL,
     record_no     INTEGER      NOT NULL,
     source        VARCHAR(8)   NOT NULL CHECK (source IN ('gpi', 'ncl')),
     source_period VARCHAR(8)   NOT NULL,
@@ -192,7 +218,8 @@ CREATE TABLE feed_record (
     pub_date      CHAR(10),
     price         BIGINT,
     price_text    VARCHAR(200),
-    PRIMARY KEY (import_sha256, record_no)
+    PRIMARY KEY (import_sha256, record_no),
+    FOREIGN KEY (import_sha256) REFERENCES import_file(sha256)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
 CREATE INDEX feed_record_isbn ON feed_record (isbn13);
 CREATE INDEX feed_record_gpn ON feed_record (gpn);
