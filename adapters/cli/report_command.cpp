@@ -39,8 +39,11 @@ int command_report(Context& ctx, const std::vector<std::string>& args) {
             throw UsageError("report settlement needs --period, e.g. --period 2026H1");
         // A closed period gives its stored statements; an open one a dry run, marked so.
         jobs::SettleJob job(ctx.db(), ctx.settings(), ctx.calendar());
-        auto outcome = job.run({domain::Period::parse(vm["period"].as<std::string>()),
-                                as_of_or_today(vm), true});
+        const auto period = domain::Period::parse(vm["period"].as<std::string>());
+        auto outcome = job.run({period,
+                                vm.count("as-of") ? as_of_or_today(vm)
+                                                  : period.run_day(ctx.settings().periods),
+                                true});
         reports::write_settlement_workbook(
             jobs::settlement_report(ctx.db(), outcome, generated_at), out);
         ctx.out << "settlement report " << outcome.period << " (" << outcome.status

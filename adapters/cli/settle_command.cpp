@@ -45,15 +45,19 @@ void print_statements(std::ostream& out, const jobs::SettlementOutcome& o) {
 int command_settle(Context& ctx, const std::vector<std::string>& args) {
     po::options_description options("settle options");
     options.add_options()("period", po::value<std::string>()->required(), "e.g. 2026H1")(
-        "as-of", po::value<std::string>(), "settlement date (default today; ≥ the period's end)")(
+        "as-of", po::value<std::string>(), "settlement date (default: the period's run day, e.g. 2026-06-10 for 2026H1)")(
         "dry-run", "compute without closing the period")("json", "print SPEC §5.3 JSON");
     po::positional_options_description positional;
     po::variables_map vm;
     if (!parse_command("settle", args, options, positional, vm, ctx.out,
                        "settle --period YYYYH1|YYYYH2 [--as-of DATE] [--dry-run] [--json]"))
         return 0;
-    jobs::SettleRequest request{domain::Period::parse(vm["period"].as<std::string>()),
-                                as_of_or_today(vm), vm.count("dry-run") > 0};
+    // The settlement date defaults to the period's run day (settlement.run_day of June or
+    // December, 附件一 註三), so a run on another day still dates the statements officially.
+    const auto period = domain::Period::parse(vm["period"].as<std::string>());
+    const domain::Date as_of =
+        vm.count("as-of") ? as_of_or_today(vm) : period.run_day(ctx.settings().periods);
+    jobs::SettleRequest request{period, as_of, vm.count("dry-run") > 0};
     jobs::SettleJob job(ctx.db(), ctx.settings(), ctx.calendar());
     auto outcome = job.run(request);
     if (outcome.already_closed)

@@ -541,5 +541,23 @@ TEST_F(BadInput, SettlementWithADueDateBeyondTheHolidayCalendarIsRefused) {
                    {"holiday calendar has no entries for 2028", "民法第122條"});
 }
 
+// 附件一 註三: settlement runs in June and December, by default on the 10th
+// (settlement.run_day); without --as-of the statements are dated that day.
+TEST_F(BadInput, SettlementIsDatedItsRunDayByDefault) {
+    ASSERT_EQ(import("sales", put("h1.csv", kSalesHeader + kLine1)).status, 0);
+    auto r = govpub("settle --period 2026H1 --json");
+    EXPECT_EQ(r.status, 0) << r.err;
+    EXPECT_THAT(r.out, HasSubstr("\"settled_on\":\"2026-06-10\""));
+}
+
+// SPEC §5.1: a database URL with a broken %-escape is bad input, not an internal failure.
+TEST_F(BadInput, ABrokenEscapeInTheDatabaseUrlIsBadInput) {
+    auto r = run_command(std::string("env -u GOVPUB_DB '") + GOVPUB_BINARY +
+                             "' --db 'mysql://clerk:%zz@localhost/govpub' init",
+                         dir_.path());
+    EXPECT_EQ(r.status, 1) << r.err;
+    EXPECT_THAT(r.err, HasSubstr("two hex digits"));
+}
+
 } // namespace
 } // namespace govpub::test
