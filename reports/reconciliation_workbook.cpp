@@ -2,6 +2,7 @@
 #include "reports/reconciliation_workbook.hpp"
 
 #include "domain/date.hpp"
+#include "domain/money.hpp"
 #include "reports/collation.hpp"
 #include "reports/workbook.hpp"
 
@@ -25,6 +26,8 @@ constexpr std::array<FlagName, 4> FLAGS = {{{"oversold", "超賣"},
                                             {"count_mismatch", "盤點不符"},
                                             {"price_mismatch", "定價不符"},
                                             {"not_consigned", "未寄售"}}};
+
+constexpr std::string_view REPORT_TITLE = "政府出版品寄售庫存核對報表";
 
 std::string flag_text(const std::string& id) {
     for (const FlagName& flag : FLAGS) {
@@ -120,7 +123,7 @@ void write_cover(Sheet& cover, const ReconciliationReport& report, const BarChar
     }
     cover.set_widths(widths.widths());
     cover.set_print(Orientation::landscape);
-    cover.write_title("政府出版品寄售庫存核對報表");
+    cover.write_title(REPORT_TITLE);
     cover.skip_rows();
     for (const Row& row : rows) {
         cover.write_row(row);
@@ -137,6 +140,41 @@ void write_cover(Sheet& cover, const ReconciliationReport& report, const BarChar
     cover.insert_bar_chart(cover.next_row() + 1, 0, placed);
 }
 
+//! The stock check's count columns added up (checked: overflow throws).
+struct StockTotals {
+    std::int64_t consigned = 0;
+    std::int64_t samples = 0;
+    std::int64_t sold = 0;
+    std::int64_t returned = 0;
+    std::int64_t donated = 0;
+    std::int64_t destroyed = 0;
+    std::int64_t expected_on_hand = 0;
+
+    void add(const ReconciliationRow& r) {
+        consigned = domain::checked_add(consigned, r.consigned);
+        samples = domain::checked_add(samples, r.samples);
+        sold = domain::checked_add(sold, r.sold);
+        returned = domain::checked_add(returned, r.returned);
+        donated = domain::checked_add(donated, r.donated);
+        destroyed = domain::checked_add(destroyed, r.destroyed);
+        expected_on_hand = domain::checked_add(expected_on_hand, r.expected_on_hand);
+    }
+};
+
+// 門市盤點 has no total: stores report counts for some items only, and a sum of those beside
+// the expected stock of every item would look like a shortfall that is not there.
+Row stock_total_row(const std::vector<ReconciliationRow>& rows) {
+    StockTotals t;
+    for (const ReconciliationRow& r : rows) {
+        t.add(r);
+    }
+    return Row{{text_cell("合計"), blank_cell(), blank_cell(), blank_cell(), blank_cell(),
+                blank_cell(), count_cell(t.consigned), count_cell(t.samples), count_cell(t.sold),
+                count_cell(t.returned), count_cell(t.donated), count_cell(t.destroyed),
+                count_cell(t.expected_on_hand), blank_cell(), blank_cell()},
+               true};
+}
+
 void write_stock_check(Sheet& sheet, const ReconciliationReport& report, SortKeys& keys) {
     const auto& rows = report.rows;
     const auto order = sorted_order(rows, [&](const ReconciliationRow& r) {
@@ -146,7 +184,7 @@ void write_stock_check(Sheet& sheet, const ReconciliationReport& report, SortKey
     const std::vector<std::string> headers = {
         "門市代碼", "展售門市", "機關代碼", "出版機關", "GPN",      "出版品名稱", "寄售", "樣品",
         "售出",     "退還",     "轉贈",     "銷毀",     "應有庫存", "門市盤點",   "註記"};
-    write_table(sheet, headers, order.size(), [&](std::size_t i) {
+    const auto row_at = [&](std::size_t i) {
         const ReconciliationRow& r = rows[order[i]];
         return Row{{text_cell(r.store_code), text_cell(r.store_name), text_cell(r.agency_code),
                     text_cell(r.agency_name), text_cell(r.gpn), text_cell(r.title),
@@ -156,7 +194,8 @@ void write_stock_check(Sheet& sheet, const ReconciliationReport& report, SortKey
                     r.reported ? count_cell(*r.reported) : blank_cell(),
                     text_cell(flags_text(r.flags))},
                    false};
-    });
+    };
+    write_table(sheet, headers, order.size(), row_at, TableEnd{stock_total_row(rows), {}});
 }
 
 void write_sample_register(Sheet& sheet, const ReconciliationReport& report, SortKeys& keys) {
@@ -204,6 +243,7 @@ void write_reconciliation_workbook(const ReconciliationReport& report,
     Sheet& stock = book.add_sheet("庫存核對");
     Sheet& samples = book.add_sheet("樣品登記簿");
     Sheet& shipments = book.add_sheet("寄送運費");
+    book.set_page_header(REPORT_TITLE, "核對基準日 " + domain::to_roc(report.as_of));
     write_cover(cover, report, BarChart{"異常註記筆數", cover.name(), 0, 0, 0, 1, false});
     write_stock_check(stock, report, keys);
     write_sample_register(samples, report, keys);

@@ -22,6 +22,12 @@ const std::vector<std::string> SUMMARY_MONEY_HEADERS = {"定價總額", "機關�
                                                         "上期結轉", "本期實付", "結轉下期"};
 constexpr std::uint16_t SUMMARY_NAME_COL = 1;
 constexpr std::uint16_t SUMMARY_PAYABLE_COL = 3;
+constexpr std::string_view REPORT_TITLE = "政府出版品展售門市結帳報表";
+//! How 本期實付 and 結轉下期 come from the other columns (SPEC §4.6), for a reader who
+//! wonders why a negative amount is not paid back.
+constexpr std::string_view AMOUNT_DUE_NOTE =
+    "註：本期實付 = 機關應得 + 上期結轉；其和為負數時，本期實付為 0，負數全數列入結轉下期"
+    "扣抵，機關無須退還。";
 
 //! The money columns of a statement, or of several added up (checked: overflow throws).
 struct Totals {
@@ -89,14 +95,26 @@ std::string status_text(const std::string& status) {
     return status;
 }
 
-std::string period_roc(const SettlementReport& report) {
-    std::string name = report.period;
+// "115年上半年" for "2026H1".
+std::string period_name(const SettlementReport& report) {
     try {
-        name = domain::Period::parse(report.period).roc_name();
+        return domain::Period::parse(report.period).roc_name();
     } catch (const domain::InvalidValue&) {
         // An unusual period name is shown as given rather than failing the whole report.
+        return report.period;
     }
-    return name + " (" + domain::to_roc(report.from) + "至" + domain::to_roc(report.to) + ")";
+}
+
+std::string period_roc(const SettlementReport& report) {
+    return period_name(report) + " (" + domain::to_roc(report.from) + "至" +
+           domain::to_roc(report.to) + ")";
+}
+
+// What the printed page header names on its right: the period, and a dry run as such, so
+// that a printout of figures not yet closed is never taken for the settlement itself.
+std::string header_period(const SettlementReport& report) {
+    const std::string name = period_name(report);
+    return report.status == "closed" ? name : name + "（" + status_text(report.status) + "）";
 }
 
 std::vector<Cell> money_cells(const Totals& t) {
@@ -104,17 +122,28 @@ std::vector<Cell> money_cells(const Totals& t) {
             ntd_cell(t.carried_in), ntd_cell(t.amount_due), ntd_cell(t.carried_out)};
 }
 
-void write_summary(Sheet& sheet, const std::vector<Party>& parties, const std::string& code_header,
-                   const std::string& name_header) {
+Row summary_row(Cell code, Cell name, const Totals& totals, bool total) {
+    Row row{{std::move(code), std::move(name)}, total};
+    for (Cell& cell : money_cells(totals)) {
+        row.cells.push_back(std::move(cell));
+    }
+    return row;
+}
+
+// One row per party, then the 合計 of them all (`totals`) and how 本期實付 is reached.
+void write_summary(Sheet& sheet, const std::vector<Party>& parties, const Totals& totals,
+                   const std::string& code_header, const std::string& name_header) {
     std::vector<std::string> headers = {code_header, name_header};
     headers.insert(headers.end(), SUMMARY_MONEY_HEADERS.begin(), SUMMARY_MONEY_HEADERS.end());
-    write_table(sheet, headers, parties.size(), [&](std::size_t i) {
-        Row row{{text_cell(parties[i].code), text_cell(parties[i].name)}};
-        for (Cell& cell : money_cells(parties[i].totals)) {
-            row.cells.push_back(std::move(cell));
-        }
-        return row;
-    });
+    const TableEnd end{summary_row(text_cell("合計"), blank_cell(), totals, true),
+                       {std::string(AMOUNT_DUE_NOTE)}};
+    write_table(
+        sheet, headers, parties.size(),
+        [&](std::size_t i) {
+            return summary_row(text_cell(parties[i].code), text_cell(parties[i].name),
+                               parties[i].totals, false);
+        },
+        end);
 }
 
 void write_store_sheet(Sheet& sheet, const Party& store, const ZhHantCollator& collator) {
@@ -136,7 +165,15 @@ void write_store_sheet(Sheet& sheet, const Party& store, const ZhHantCollator& c
     const std::vector<std::string> headers = {
         "出版機關", "GPN",  "出版品名稱", "定價",     "結帳比率", "數量",    "定價金額",
         "機關應得", "遲報", "上期結轉",   "本期實付", "結轉下期", "付款期限"};
-    write_table(sheet, headers, entries.size(), [&](std::size_t i) {
+    // The store's 合計 under the last 小計, in the same columns.
+    const Totals& t = store.totals;
+    const TableEnd end{
+        Row{{blank_cell(), blank_cell(), text_cell("合計"), blank_cell(), blank_cell(),
+             blank_cell(), ntd_cell(t.list_value), ntd_cell(t.payable), blank_cell(),
+             ntd_cell(t.carried_in), ntd_cell(t.amount_due), ntd_cell(t.carried_out), blank_cell()},
+            true},
+        {}};
+    const auto row_at = [&](std::size_t i) {
         const auto& [s, index] = entries[i];
         if (index == std::string::npos) {
             return Row{{text_cell(s->agency_name), blank_cell(), text_cell("小計"), blank_cell(),
@@ -151,7 +188,8 @@ void write_store_sheet(Sheet& sheet, const Party& store, const ZhHantCollator& c
                     ntd_cell(line.list_value), ntd_cell(line.payable),
                     line.late ? text_cell("遲報") : blank_cell()},
                    false};
-    });
+    };
+    write_table(sheet, headers, entries.size(), row_at, end);
 }
 
 // Tall enough to read one bar per name: a chart of scale 1 holds about a dozen bars.
@@ -193,7 +231,7 @@ void write_cover(Sheet& cover, const SettlementReport& report, const Totals& tot
     }
     cover.set_widths(widths.widths());
     cover.set_print(Orientation::landscape);
-    cover.write_title("政府出版品展售門市結帳報表");
+    cover.write_title(REPORT_TITLE);
     cover.skip_rows();
     for (const Row& row : rows) {
         cover.write_row(row);
@@ -231,6 +269,7 @@ void write_settlement_workbook(const SettlementReport& report, const std::filesy
     for (const Party& store : stores) {
         store_sheets.push_back(&book.add_sheet(store.name));
     }
+    book.set_page_header(REPORT_TITLE, header_period(report));
 
     std::vector<BarChart> charts;
     std::vector<std::size_t> bars;
@@ -245,8 +284,8 @@ void write_settlement_workbook(const SettlementReport& report, const std::filesy
         bars.push_back(agencies.size());
     }
     write_cover(cover, report, totals, charts, bars);
-    write_summary(by_agency, agencies, "機關代碼", "出版機關");
-    write_summary(by_store, stores, "門市代碼", "展售門市");
+    write_summary(by_agency, agencies, totals, "機關代碼", "出版機關");
+    write_summary(by_store, stores, totals, "門市代碼", "展售門市");
     for (std::size_t i = 0; i < stores.size(); ++i) {
         write_store_sheet(*store_sheets[i], stores[i], collator);
     }

@@ -1,12 +1,13 @@
 // A thin RAII layer over libxlsxwriter shared by every report writer.
 #include "reports/workbook.hpp"
 
+#include "reports/cell_text.hpp"
+
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <stdexcept>
 #include <system_error>
-#include <unicode/uchar.h>
-#include <unicode/utf8.h>
 #include <utility>
 #include <xlsxwriter.h>
 
@@ -19,7 +20,6 @@ constexpr const char* COUNT_FORMAT = "#,##0";
 constexpr const char* RATE_FORMAT = "0.00%";
 constexpr const char* DATE_FORMAT = "yyyy-mm-dd";
 constexpr lxw_color_t HEADER_FILL = 0xDDEBF7;
-constexpr std::size_t MAX_SHEET_NAME_UNITS = 31;
 constexpr double MIN_WIDTH = 6;
 constexpr double MAX_WIDTH = 60;
 constexpr std::uint8_t PAPER_A4 = 9;
@@ -36,70 +36,6 @@ void check(lxw_error error, const std::filesystem::path& file, std::string_view 
     }
 }
 
-// Calls `each(code_point, utf8_bytes)` for every character; an invalid byte comes as -1.
-template <typename Each> void for_each_code_point(std::string_view text, Each each) {
-    const auto* bytes = reinterpret_cast<const uint8_t*>(text.data());
-    const auto length = static_cast<int32_t>(text.size());
-    int32_t i = 0;
-    while (i < length) {
-        const int32_t start = i;
-        UChar32 c = 0;
-        U8_NEXT(bytes, i, length, c);
-        each(c, text.substr(static_cast<std::size_t>(start), static_cast<std::size_t>(i - start)));
-    }
-}
-
-bool xml_allowed(UChar32 c) {
-    return c == 0x9 || c == 0xA || c == 0xD || (c >= 0x20 && c != 0xFFFE && c != 0xFFFF);
-}
-
-// Excel refuses a file with invalid UTF-8 or control characters (a repair prompt), so text
-// from uploads is cleaned: bad bytes become U+FFFD, control characters are dropped.
-std::string xml_safe(std::string_view text) {
-    std::string out;
-    out.reserve(text.size());
-    for_each_code_point(text, [&](UChar32 c, std::string_view bytes) {
-        if (c < 0) {
-            out += "\xEF\xBF\xBD";
-        } else if (xml_allowed(c)) {
-            out += bytes;
-        }
-    });
-    return out;
-}
-
-std::string ascii_lower(std::string_view text) {
-    std::string out(text);
-    std::transform(out.begin(), out.end(), out.begin(),
-                   [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; });
-    return out;
-}
-
-// The longest prefix of `text` of at most `units` UTF-16 units, cut between characters.
-std::string utf16_prefix(std::string_view text, std::size_t units) {
-    std::string out;
-    std::size_t used = 0;
-    bool full = false;
-    for_each_code_point(text, [&](UChar32 c, std::string_view bytes) {
-        const std::size_t need = c > 0xFFFF ? 2 : 1;
-        if (full || used + need > units) {
-            full = true;
-            return;
-        }
-        used += need;
-        out += bytes;
-    });
-    return out;
-}
-
-std::string trim_apostrophes(std::string text) {
-    while (!text.empty() && text.back() == '\'') {
-        text.pop_back();
-    }
-    const auto first = text.find_first_not_of('\'');
-    return first == std::string::npos ? std::string() : text.substr(first);
-}
-
 double clamp_width(double width) { return std::clamp(width + 2, MIN_WIDTH, MAX_WIDTH); }
 
 } // namespace
@@ -110,16 +46,6 @@ Cell ntd_cell(domain::Ntd amount) { return Cell{Cell::Kind::ntd, {}, amount, {}}
 Cell count_cell(std::int64_t count) { return Cell{Cell::Kind::count, {}, count, {}}; }
 Cell rate_cell(domain::BasisPoints rate) { return Cell{Cell::Kind::rate, {}, rate, {}}; }
 Cell date_cell(std::chrono::year_month_day date) { return Cell{Cell::Kind::date, {}, 0, date}; }
-
-std::size_t display_width(std::string_view text) {
-    std::size_t width = 0;
-    for_each_code_point(text, [&](UChar32 c, std::string_view) {
-        const auto east_asian =
-            c < 0 ? U_EA_NEUTRAL : u_getIntPropertyValue(c, UCHAR_EAST_ASIAN_WIDTH);
-        width += east_asian == U_EA_WIDE || east_asian == U_EA_FULLWIDTH ? 2 : 1;
-    });
-    return width;
-}
 
 std::size_t display_width(const Cell& cell) {
     switch (cell.kind) {
@@ -165,34 +91,6 @@ std::vector<double> ColumnWidths::widths() const {
         out.push_back(clamp_width(width));
     }
     return out;
-}
-
-std::string safe_sheet_name(std::string_view wanted, const std::vector<std::string>& taken) {
-    std::string cleaned;
-    for_each_code_point(wanted, [&](UChar32 c, std::string_view bytes) {
-        const bool forbidden =
-            c < 0x20 || std::u32string_view(U"[]:*?/\\").find(static_cast<char32_t>(c)) !=
-                            std::u32string_view::npos;
-        if (!forbidden && xml_allowed(c)) {
-            cleaned += bytes;
-        }
-    });
-    std::string base = trim_apostrophes(cleaned);
-    if (base.find_first_not_of(' ') == std::string::npos) {
-        base = "工作表";
-    }
-    const auto is_taken = [&](const std::string& name) {
-        const std::string lower = ascii_lower(name);
-        return lower == "history" ||
-               std::any_of(taken.begin(), taken.end(),
-                           [&](const std::string& other) { return ascii_lower(other) == lower; });
-    };
-    std::string name = trim_apostrophes(utf16_prefix(base, MAX_SHEET_NAME_UNITS));
-    for (int n = 2; is_taken(name); ++n) {
-        const std::string suffix = " (" + std::to_string(n) + ")";
-        name = trim_apostrophes(utf16_prefix(base, MAX_SHEET_NAME_UNITS - suffix.size())) + suffix;
-    }
-    return name;
 }
 
 // The formats every report shares, made once per workbook.
@@ -294,7 +192,17 @@ Sheet& Workbook::add_sheet(std::string_view wanted) {
     }
     sheet_names_.push_back(name);
     sheets_.push_back(std::unique_ptr<Sheet>(new Sheet(*this, worksheet, std::move(name))));
+    sheets_.back()->apply_page_header();
     return *sheets_.back();
+}
+
+void Workbook::set_page_header(std::string_view report, std::string_view period) {
+    open_workbook();
+    // &A is the sheet's name, filled in by Excel or LibreOffice when printing.
+    page_header_ = "&L" + header_footer_literal(report) + "&C&A&R" + header_footer_literal(period);
+    for (const auto& sheet : sheets_) {
+        sheet->apply_page_header();
+    }
 }
 
 void Workbook::close() {
@@ -340,6 +248,13 @@ void Sheet::set_print(Orientation orientation) {
     worksheet_fit_to_pages(worksheet_, 1, 0);
     check(worksheet_set_footer(worksheet_, "&C第 &P 頁，共 &N 頁"), book_->out_,
           "footer of " + name_);
+}
+
+void Sheet::apply_page_header() {
+    if (!book_->page_header_.empty()) {
+        check(worksheet_set_header(worksheet_, book_->page_header_.c_str()), book_->out_,
+              "page header of " + name_);
+    }
 }
 
 void Sheet::repeat_rows(std::uint32_t first_row, std::uint32_t last_row) {
@@ -415,7 +330,12 @@ void Sheet::write_cell(std::uint32_t row, std::uint16_t col, const Cell& cell, b
     // Money and counts are integers up to the moment they become an Excel number.
     switch (cell.kind) {
     case Cell::Kind::blank:
-        return;
+        if (!total) {
+            return;
+        }
+        // Formatted, so that a total's rule above runs across the whole row.
+        error = worksheet_write_blank(worksheet_, row, col, format);
+        break;
     case Cell::Kind::text:
         // Always a string cell: "=SUM(A1)" from an upload stays text, never a formula.
         error = worksheet_write_string(worksheet_, row, col, xml_safe(cell.text).c_str(), format);
@@ -486,7 +406,7 @@ void Sheet::insert_bar_chart(std::uint32_t row, std::uint16_t col, const BarChar
 }
 
 void write_table(Sheet& sheet, const std::vector<std::string>& headers, std::size_t row_count,
-                 const std::function<Row(std::size_t)>& row_at) {
+                 const std::function<Row(std::size_t)>& row_at, const TableEnd& end) {
     if (sheet.next_row() != 0) {
         throw std::logic_error("write_table needs an empty sheet: " + sheet.name());
     }
@@ -495,16 +415,42 @@ void write_table(Sheet& sheet, const std::vector<std::string>& headers, std::siz
     for (std::size_t i = 0; i < row_count; ++i) {
         widths.measure(row_at(i));
     }
-    sheet.set_widths(widths.widths());
+    if (end.total) {
+        widths.measure(*end.total);
+    }
+    const std::vector<double> fitted = widths.widths();
+    sheet.set_widths(fitted);
     sheet.set_print(Orientation::landscape);
     sheet.repeat_rows(0, 0);
+    const auto columns = static_cast<std::uint16_t>(headers.size());
+    // Set before any row is written: in constant memory libxlsxwriter refuses a filter range
+    // that ends above the row it is writing, and the total row comes after the range.
+    sheet.freeze_rows(1);
+    sheet.autofilter(0, static_cast<std::uint32_t>(row_count), columns);
     sheet.write_header(headers);
     for (std::size_t i = 0; i < row_count; ++i) {
         sheet.write_row(row_at(i));
     }
-    sheet.freeze_rows(1);
-    sheet.autofilter(0, static_cast<std::uint32_t>(row_count),
-                     static_cast<std::uint16_t>(headers.size()));
+    // Constant memory writes rows in order, so whatever ends the table comes last.
+    if (end.total) {
+        Row total = *end.total;
+        total.total = true;
+        sheet.write_row(total);
+    }
+    if (!end.notes.empty()) {
+        sheet.skip_rows();
+        double table_width = 0;
+        for (const double width : fitted) {
+            table_width += width;
+        }
+        for (const std::string& note : end.notes) {
+            // A little slack: CJK glyphs are a shade wider than two digits.
+            const double needed = 1.1 * static_cast<double>(display_width(note));
+            const auto lines =
+                static_cast<unsigned>(std::ceil(needed / std::max(table_width, 1.0)));
+            sheet.write_wrapped(note, columns, std::max(lines, 1U));
+        }
+    }
 }
 
 } // namespace govpub::reports

@@ -2,12 +2,14 @@
 #pragma once
 
 #include "domain/money.hpp"
+#include "reports/cell_text.hpp"
 
 #include <chrono>
 #include <cstdint>
 #include <filesystem>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -36,14 +38,14 @@ Cell rate_cell(domain::BasisPoints rate);
 //! A real Excel date shown as yyyy-mm-dd.
 Cell date_cell(std::chrono::year_month_day date);
 
-//! A row of cells; `total` rows (subtotals, totals) are bold with a rule above.
+//! A row of cells; `total` rows (subtotals, totals) are bold with a rule above their cells,
+//! blank ones included.
 struct Row {
     std::vector<Cell> cells;
     bool total = false;
 };
 
-//! Columns Excel needs to show `text`: East Asian wide and fullwidth characters count 2.
-std::size_t display_width(std::string_view text);
+//! Columns Excel needs to show `cell` in its number format (see also the text overload).
 std::size_t display_width(const Cell& cell);
 
 //! Widths (in Excel character units) that fit the cells measured so far.
@@ -58,11 +60,6 @@ class ColumnWidths {
   private:
     std::vector<double> widths_;
 };
-
-//! `wanted` made into a sheet name Excel accepts: none of []:*?/\ or control characters, no
-//! apostrophe at either end, at most 31 UTF-16 units, not blank, not "History", and unlike
-//! every name in `taken` ignoring ASCII case, as Excel compares — a clash gets " (2)", ….
-std::string safe_sheet_name(std::string_view wanted, const std::vector<std::string>& taken);
 
 enum class Orientation { landscape, portrait };
 
@@ -112,6 +109,7 @@ class Sheet {
     friend class Workbook;
     Sheet(Workbook& book, lxw_worksheet* worksheet, std::string name);
     void write_cell(std::uint32_t row, std::uint16_t col, const Cell& cell, bool total);
+    void apply_page_header();
 
     Workbook* book_;
     lxw_worksheet* worksheet_;
@@ -119,12 +117,20 @@ class Sheet {
     std::uint32_t next_row_ = 0;
 };
 
+//! What follows a table's data: a total row right under it, then notes after an empty row,
+//! each across the table's width. Both stay outside the autofilter, so sorting or filtering
+//! the data never moves them or hides the total.
+struct TableEnd {
+    std::optional<Row> total; //!< written bold with a rule above, whatever its `total` says
+    std::vector<std::string> notes;
+};
+
 //! A data sheet as SPEC §5.4 wants it: header row frozen, autofilter over the data, widths
 //! fitted to the data, A4 landscape with the header on every page. `row_at(i)` is called
 //! twice per row — once to size the columns, once to write — so a 100 000-row sheet never
 //! holds all its cells in memory. The sheet must be empty.
 void write_table(Sheet& sheet, const std::vector<std::string>& headers, std::size_t row_count,
-                 const std::function<Row(std::size_t)>& row_at);
+                 const std::function<Row(std::size_t)>& row_at, const TableEnd& end = {});
 
 //! An .xlsx file in the making, in libxlsxwriter's constant-memory mode. It is written as
 //! `<out>.tmp` and renamed to `out` only once complete, so a half-written report never sits
@@ -139,6 +145,9 @@ class Workbook {
 
     //! A new sheet after the others; `wanted` goes through safe_sheet_name().
     Sheet& add_sheet(std::string_view wanted);
+    //! Printed atop every page of every sheet, added before or after: `report` on the left,
+    //! the sheet's name in the centre, `period` on the right; both shown as given.
+    void set_page_header(std::string_view report, std::string_view period);
     //! Writes the file and renames it to `out`. On failure throws std::runtime_error naming
     //! the file and libxlsxwriter's reason, and leaves neither `out` nor `<out>.tmp`.
     void close();
@@ -157,6 +166,7 @@ class Workbook {
     std::unique_ptr<Formats> formats_;
     std::vector<std::unique_ptr<Sheet>> sheets_;
     std::vector<std::string> sheet_names_;
+    std::string page_header_; // libxlsxwriter's header syntax; empty for none
 };
 
 } // namespace govpub::reports

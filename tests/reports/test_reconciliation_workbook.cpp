@@ -14,8 +14,9 @@ namespace {
 using namespace std::chrono;
 namespace fs = std::filesystem;
 
-// Prints sheets, panes, filters, page setup, every non-empty cell as
-// "type|data_type|number_format|value", and the chart parts, one "key=value" a line.
+// Prints sheets, panes, filters, page setup and printed header ("left|center|right"), every
+// non-empty cell as "type|data_type|number_format|value" (and "<cell>.bold" if bold), and the
+// chart parts, one "key=value" a line.
 const char* const PROBE = R"PY(
 import sys, zipfile, openpyxl
 sys.stdout.reconfigure(encoding="utf-8")
@@ -28,10 +29,14 @@ for ws in wb.worksheets:
     print(f"{n}.autofilter={ws.auto_filter.ref}")
     print(f"{n}.orientation={ws.page_setup.orientation}")
     print(f"{n}.paper={ws.page_setup.paperSize}")
+    h = ws.oddHeader
+    print(f"{n}.header={h.left.text}|{h.center.text}|{h.right.text}")
     for row in ws.iter_rows():
         for c in row:
             if c.value is not None:
                 print(f"{n}!{c.coordinate}={type(c.value).__name__}|{c.data_type}|{c.number_format}|{c.value}")
+            if c.font.b:
+                print(f"{n}!{c.coordinate}.bold=True")
 names = zipfile.ZipFile(path).namelist()
 print("charts=" + "|".join(sorted(p for p in names if p.startswith("xl/charts/chart"))))
 )PY";
@@ -150,6 +155,56 @@ TEST(ReconciliationWorkbook, StockRowsAreInZhHantOrderWithChineseFlags) {
     EXPECT_EQ(seen.count(s + "O5"), 0U);
 }
 
+TEST(ReconciliationWorkbook, StockCheckEndsWithABoldTotalOfTheCountsOutsideTheFilter) {
+    ReconciliationReport report = sample_report();
+    report.rows[1].returned = 2; // so that no column adds up to 0 by default
+    report.rows[1].expected_on_hand -= 2;
+    report.rows[3].donated = 1;
+    report.rows[3].destroyed = 1;
+    report.rows[3].expected_on_hand -= 2;
+    std::int64_t consigned = 0, samples = 0, sold = 0, returned = 0, donated = 0, destroyed = 0,
+                 expected = 0;
+    for (const auto& r : report.rows) {
+        consigned += r.consigned;
+        samples += r.samples;
+        sold += r.sold;
+        returned += r.returned;
+        donated += r.donated;
+        destroyed += r.destroyed;
+        expected += r.expected_on_hand;
+    }
+    test::TempDir dir;
+    write_reconciliation_workbook(report, dir / "recon.xlsx");
+    const auto seen = run_probe(PROBE, dir / "recon.xlsx", dir);
+    const std::string s = "庫存核對!";
+    EXPECT_EQ(seen.at("庫存核對.autofilter"), "A1:O5"); // header and 4 rows: not the total
+    EXPECT_EQ(seen.at(s + "A6"), "str|s|General|合計");
+    EXPECT_EQ(seen.at(s + "A6.bold"), "True");
+    const std::vector<std::pair<std::string, std::int64_t>> sums = {
+        {"G", consigned}, {"H", samples},   {"I", sold},    {"J", returned},
+        {"K", donated},   {"L", destroyed}, {"M", expected}};
+    for (const auto& [col, value] : sums) {
+        EXPECT_EQ(seen.at(s + col + "6"), "int|n|#,##0|" + std::to_string(value)) << col;
+        EXPECT_EQ(seen.at(s + col + "6.bold"), "True") << col;
+    }
+    // Counts were reported for some items only: their sum beside the expected stock of all
+    // would read as a shortfall, so 門市盤點 has no total; nor have the flags.
+    EXPECT_EQ(seen.count(s + "N6"), 0U);
+    EXPECT_EQ(seen.count(s + "O6"), 0U);
+    EXPECT_EQ(seen.count(s + "A7"), 0U);
+}
+
+TEST(ReconciliationWorkbook, EveryPrintedPageNamesTheReportTheSheetAndTheDate) {
+    test::TempDir dir;
+    write_reconciliation_workbook(sample_report(), dir / "recon.xlsx");
+    const auto seen = run_probe(PROBE, dir / "recon.xlsx", dir);
+    for (const std::string sheet : {"封面", "庫存核對", "樣品登記簿", "寄送運費"}) {
+        EXPECT_EQ(seen.at(sheet + ".header"),
+                  "政府出版品寄售庫存核對報表|&A|核對基準日 115年6月30日")
+            << sheet;
+    }
+}
+
 TEST(ReconciliationWorkbook, RegistersShowDatesAndWhoPaysShipping) {
     test::TempDir dir;
     write_reconciliation_workbook(sample_report(), dir / "recon.xlsx");
@@ -172,6 +227,8 @@ TEST(ReconciliationWorkbook, EmptyReportStillWritesAValidWorkbook) {
     EXPECT_EQ(seen.at("sheets"), "封面|庫存核對|樣品登記簿|寄送運費");
     EXPECT_EQ(seen.at("封面!B6"), "str|s|General|無庫存核對資料");
     EXPECT_EQ(seen.at("庫存核對.autofilter"), "A1:O1");
+    EXPECT_EQ(seen.at("庫存核對!A2"), "str|s|General|合計");
+    EXPECT_EQ(seen.at("庫存核對!G2"), "int|n|#,##0|0");
 }
 
 // SPEC §5.4: large reports are written in constant memory. libxlsxwriter then writes
@@ -190,7 +247,7 @@ TEST(ReconciliationWorkbook, WritesAHundredThousandRowsInConstantMemory) {
     test::TempDir dir;
     write_reconciliation_workbook(report, dir / "big.xlsx");
     const auto seen = run_probe(PARTS, dir / "big.xlsx", dir);
-    EXPECT_EQ(seen.at("dimension"), "A1:O100001");
+    EXPECT_EQ(seen.at("dimension"), "A1:O100002"); // the 合計 is written last, after the rows
     EXPECT_EQ(seen.at("filter"), "'庫存核對'!$A$1:$O$100001");
     EXPECT_EQ(seen.at("inline_strings"), "True");
     EXPECT_EQ(seen.at("shared_strings"), "False");

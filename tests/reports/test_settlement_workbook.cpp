@@ -15,7 +15,8 @@ using namespace std::chrono;
 namespace fs = std::filesystem;
 
 // Prints what an official would see, one "key=value" a line: sheets, panes, filters, page
-// setup, every non-empty cell as "type|data_type|number_format|value", and the chart parts.
+// setup and printed header ("left|center|right"), every non-empty cell as
+// "type|data_type|number_format|value" (and "<cell>.bold" if bold), and the chart parts.
 const char* const PROBE = R"PY(
 import sys, zipfile, openpyxl
 sys.stdout.reconfigure(encoding="utf-8")
@@ -28,13 +29,18 @@ for ws in wb.worksheets:
     print(f"{n}.autofilter={ws.auto_filter.ref}")
     print(f"{n}.orientation={ws.page_setup.orientation}")
     print(f"{n}.paper={ws.page_setup.paperSize}")
+    h = ws.oddHeader
+    print(f"{n}.header={h.left.text}|{h.center.text}|{h.right.text}")
     fit = ws.sheet_properties.pageSetUpPr
     print(f"{n}.fit={fit.fitToPage if fit else None}/{ws.page_setup.fitToWidth}/{ws.page_setup.fitToHeight}")
     print(f"{n}.titles={ws.print_title_rows}")
+    print(f"{n}.merged=" + " ".join(sorted(str(r) for r in ws.merged_cells.ranges)))
     for row in ws.iter_rows():
         for c in row:
             if c.value is not None:
                 print(f"{n}!{c.coordinate}={type(c.value).__name__}|{c.data_type}|{c.number_format}|{c.value}")
+            if c.font.b:
+                print(f"{n}!{c.coordinate}.bold=True")
 names = zipfile.ZipFile(path).namelist()
 print("charts=" + "|".join(sorted(p for p in names if p.startswith("xl/charts/chart"))))
 )PY";
@@ -83,6 +89,38 @@ SettlementStatementRow statement(std::string store_code, std::string store_name,
     s.lines = std::move(lines);
     return s;
 }
+
+//! The money columns of `report`'s statements added up, of one store's or of all ("").
+struct Sums {
+    domain::Ntd list_value = 0;
+    domain::Ntd payable = 0;
+    domain::Ntd commission = 0;
+    domain::Ntd carried_in = 0;
+    domain::Ntd amount_due = 0;
+    domain::Ntd carried_out = 0;
+};
+
+Sums sums(const SettlementReport& report, const std::string& store_code) {
+    Sums t;
+    for (const auto& s : report.statements) {
+        if (store_code.empty() || s.store_code == store_code) {
+            t.list_value += s.list_value;
+            t.payable += s.payable;
+            t.commission += s.commission;
+            t.carried_in += s.carried_in;
+            t.amount_due += s.amount_due;
+            t.carried_out += s.carried_out;
+        }
+    }
+    return t;
+}
+
+// The last row of an autofilter range such as "A1:M4".
+int filter_last_row(const std::string& ref) {
+    return std::stoi(ref.substr(ref.find_first_of("0123456789", ref.find(':'))));
+}
+
+const std::string MONEY = "int|n|\"NT$\"#,##0|";
 
 SettlementReport sample_report() {
     SettlementReport report{"2026H1",
@@ -197,6 +235,107 @@ TEST(SettlementWorkbook, CarriedBalancesShowOnTheSubtotal) {
     EXPECT_EQ(seen.at("五南文化廣場!K5"), "int|n|\"NT$\"#,##0|806");
 }
 
+TEST(SettlementWorkbook, SummariesEndWithABoldTotalOfAllStatementsOutsideTheFilter) {
+    const SettlementReport report = sample_report();
+    const Sums all = sums(report, "");
+    test::TempDir dir;
+    write_settlement_workbook(report, dir / "settle.xlsx");
+    const auto seen = probe(dir / "settle.xlsx", dir);
+    // 2 agencies and 3 stores: the header, a row each, then 合計 right under the filter, so
+    // that sorting or filtering the table never moves or hides it.
+    for (const auto& [sheet, total_row] :
+         {std::pair<std::string, int>{"機關彙總", 4}, std::pair<std::string, int>{"門市彙總", 5}}) {
+        const std::string r = std::to_string(total_row);
+        EXPECT_EQ(filter_last_row(seen.at(sheet + ".autofilter")), total_row - 1) << sheet;
+        EXPECT_EQ(seen.at(sheet + "!A" + r), "str|s|General|合計") << sheet;
+        EXPECT_EQ(seen.at(sheet + "!A" + r + ".bold"), "True") << sheet;
+        EXPECT_EQ(seen.count(sheet + "!B" + r), 0U) << sheet;
+        const std::vector<std::pair<std::string, domain::Ntd>> expected = {
+            {"C", all.list_value}, {"D", all.payable},    {"E", all.commission},
+            {"F", all.carried_in}, {"G", all.amount_due}, {"H", all.carried_out}};
+        for (const auto& [col, value] : expected) {
+            EXPECT_EQ(seen.at(sheet + "!" + col + r), MONEY + std::to_string(value))
+                << sheet << col;
+            EXPECT_EQ(seen.at(sheet + "!" + col + r + ".bold"), "True") << sheet << col;
+        }
+    }
+    EXPECT_EQ(seen.count("機關彙總!A2.bold"), 0U); // the rows above are plain
+    EXPECT_EQ(seen.count("機關彙總!C2.bold"), 0U);
+    // The charts plot the parties only, not their total.
+    EXPECT_EQ(seen.at("charts"), "xl/charts/chart1.xml|xl/charts/chart2.xml");
+}
+
+// SPEC §4.6 (附件一 note 3): nothing is paid back by an agency; the note says so under the
+// table, after an empty row, across all its columns.
+TEST(SettlementWorkbook, SummariesExplainHowTheAmountPaidIsReached) {
+    test::TempDir dir;
+    write_settlement_workbook(sample_report(), dir / "settle.xlsx");
+    const auto seen = probe(dir / "settle.xlsx", dir);
+    const std::string note = "str|s|General|註：本期實付 = 機關應得 + 上期結轉；其和為負數時，"
+                             "本期實付為 0，負數全數列入結轉下期扣抵，機關無須退還。";
+    EXPECT_EQ(seen.count("機關彙總!A5"), 0U);
+    EXPECT_EQ(seen.at("機關彙總!A6"), note);
+    EXPECT_EQ(seen.at("機關彙總.merged"), "A6:H6");
+    EXPECT_EQ(seen.count("門市彙總!A6"), 0U);
+    EXPECT_EQ(seen.at("門市彙總!A7"), note);
+    EXPECT_EQ(seen.at("門市彙總.merged"), "A7:H7");
+    EXPECT_EQ(seen.at("國家書店.merged"), ""); // the store sheets show the 小計 instead
+}
+
+TEST(SettlementWorkbook, EachStoreSheetEndsWithABoldTotalOfItsStatements) {
+    const SettlementReport report = sample_report();
+    test::TempDir dir;
+    write_settlement_workbook(report, dir / "settle.xlsx");
+    const auto seen = probe(dir / "settle.xlsx", dir);
+    for (const auto& [sheet, code] : {std::pair<std::string, std::string>{"國家書店", "S01"},
+                                      {"五南文化廣場", "S02"},
+                                      {"三民書局 復興重南門市", "S03"}}) {
+        const Sums t = sums(report, code);
+        const int last = filter_last_row(seen.at(sheet + ".autofilter"));
+        EXPECT_EQ(seen.at(sheet + "!C" + std::to_string(last)), "str|s|General|小計") << sheet;
+        const std::string r = std::to_string(last + 1);
+        EXPECT_EQ(seen.at(sheet + "!C" + r), "str|s|General|合計") << sheet;
+        EXPECT_EQ(seen.at(sheet + "!C" + r + ".bold"), "True") << sheet;
+        const std::vector<std::pair<std::string, domain::Ntd>> expected = {{"G", t.list_value},
+                                                                           {"H", t.payable},
+                                                                           {"J", t.carried_in},
+                                                                           {"K", t.amount_due},
+                                                                           {"L", t.carried_out}};
+        for (const auto& [col, value] : expected) {
+            EXPECT_EQ(seen.at(sheet + "!" + col + r), MONEY + std::to_string(value))
+                << sheet << col;
+            EXPECT_EQ(seen.at(sheet + "!" + col + r + ".bold"), "True") << sheet << col;
+        }
+        for (const std::string col : {"A", "B", "D", "E", "F", "I", "M"}) {
+            EXPECT_EQ(seen.count(sheet + "!" + col + r), 0U) << sheet << col;
+        }
+        EXPECT_EQ(seen.count(sheet + "!C" + std::to_string(last + 2)), 0U) << sheet;
+    }
+    // Two statements at 五南: the total is of both 小計, -360 carried out and 806 paid.
+    EXPECT_EQ(seen.at("五南文化廣場!C6"), "str|s|General|合計");
+    EXPECT_EQ(seen.at("五南文化廣場!K6"), MONEY + "806");
+    EXPECT_EQ(seen.at("五南文化廣場!L6"), MONEY + "-360");
+}
+
+TEST(SettlementWorkbook, EveryPrintedPageNamesTheReportTheSheetAndThePeriod) {
+    SettlementReport report = sample_report();
+    test::TempDir dir;
+    write_settlement_workbook(report, dir / "settle.xlsx");
+    auto seen = probe(dir / "settle.xlsx", dir);
+    std::istringstream sheets(seen.at("sheets"));
+    int count = 0;
+    for (std::string sheet; std::getline(sheets, sheet, '|'); ++count) {
+        // &A is the sheet's name, filled in when printing.
+        EXPECT_EQ(seen.at(sheet + ".header"), "政府出版品展售門市結帳報表|&A|115年上半年") << sheet;
+    }
+    EXPECT_EQ(count, 6);
+    // A dry run says so on every page, so its printout is not taken for the settlement.
+    report.status = "dry_run";
+    write_settlement_workbook(report, dir / "dry.xlsx");
+    seen = probe(dir / "dry.xlsx", dir);
+    EXPECT_EQ(seen.at("機關彙總.header"), "政府出版品展售門市結帳報表|&A|115年上半年（試算）");
+}
+
 TEST(SettlementWorkbook, EmptyReportStillWritesAValidWorkbook) {
     SettlementReport report = sample_report();
     report.statements.clear();
@@ -209,6 +348,8 @@ TEST(SettlementWorkbook, EmptyReportStillWritesAValidWorkbook) {
     EXPECT_EQ(value_beside(seen, "封面", "狀態"), "str|s|General|試算");
     EXPECT_EQ(value_beside(seen, "封面", "定價總額"), "int|n|\"NT$\"#,##0|0");
     EXPECT_EQ(seen.at("門市彙總.autofilter"), "A1:H1");
+    EXPECT_EQ(seen.at("門市彙總!A2"), "str|s|General|合計");
+    EXPECT_EQ(seen.at("門市彙總!C2"), MONEY + "0");
     EXPECT_EQ(seen.at("charts"), "");
 }
 
@@ -303,6 +444,27 @@ TEST(Workbook, InvalidDateFailsTheReportNamingTheCell) {
         EXPECT_NE(std::string(error.what()).find("row 1, column 2"), std::string::npos)
             << error.what();
     }
+}
+
+// In a page header a single '&' starts a control code ("&P" is the page number).
+TEST(Workbook, HeaderFooterTextDoublesAmpersands) {
+    EXPECT_EQ(header_footer_literal("R&D 出版&P"), "R&&D 出版&&P");
+    EXPECT_EQ(header_footer_literal("年鑑\x01版"), "年鑑版");
+    EXPECT_EQ(header_footer_literal(""), "");
+}
+
+TEST(Workbook, PageHeaderGoesOnSheetsAddedBeforeAndAfter) {
+    test::TempDir dir;
+    {
+        Workbook book(dir / "header.xlsx");
+        book.add_sheet("前").write_row(Row{{text_cell("a")}});
+        book.set_page_header("R&D 報表", "115年");
+        book.add_sheet("後").write_row(Row{{text_cell("b")}});
+        book.close();
+    }
+    const auto seen = probe(dir / "header.xlsx", dir);
+    EXPECT_EQ(seen.at("前.header"), "R&&D 報表|&A|115年"); // "&&" prints as one '&'
+    EXPECT_EQ(seen.at("後.header"), "R&&D 報表|&A|115年");
 }
 
 TEST(Workbook, DisplayWidthCountsCjkAsTwo) {
