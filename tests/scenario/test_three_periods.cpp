@@ -367,5 +367,30 @@ TEST_F(ThreePeriods, SettlementWorkbookCoverHoldsTheGrandTotalPayable) {
         << world->cover_probe;
 }
 
+// ---------------------------------------------------------------------------------------
+// The same scenario on MariaDB
+// ---------------------------------------------------------------------------------------
+
+// SPEC §5.1: the embedded SQLite default and the ministry's MariaDB give the same result, byte
+// for byte: every import summary, every settlement's JSON, the reconciliation.
+TEST_F(ThreePeriods, MariaDbGivesByteIdenticalResults) {
+    auto url = fresh_mysql_database();
+    if (!url)
+        GTEST_SKIP() << "no MariaDB test server (run through ctest)";
+    World maria;
+    maria.db_url = *url;
+    maria.run();
+    ASSERT_EQ(maria.setup_error, "");
+    ASSERT_FALSE(world->settle.empty());
+    EXPECT_EQ(maria.import_summary, world->import_summary);
+    for (const auto& [label, run] : world->settle) {
+        ASSERT_TRUE(maria.settle.count(label)) << label;
+        EXPECT_EQ(maria.settle.at(label).status, run.status) << label;
+        EXPECT_EQ(maria.settle.at(label).out, run.out) << label;
+    }
+    EXPECT_EQ(maria.reconcile.out, world->reconcile.out);
+    EXPECT_FALSE(maria.reconcile.out.empty());
+}
+
 } // namespace
 } // namespace govpub::test::three_periods

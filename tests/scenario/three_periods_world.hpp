@@ -16,6 +16,8 @@ namespace govpub::test::three_periods {
 
 //! Every step once, in order; the tests look at what each step left.
 struct World {
+    //! The database the run uses: the embedded SQLite file, or a MariaDB database.
+    std::string db_url = "sqlite:govpub.db";
     std::unique_ptr<TempDir> dir;
     Scenario scenario;
     Reference reference;

@@ -3,6 +3,7 @@
 
 #include <unicode/ucnv.h>
 
+#include <cstdlib>
 #include <fstream>
 #include <random>
 #include <sstream>
@@ -89,6 +90,53 @@ std::string to_big5(const std::string& utf8) {
     if (U_FAILURE(status))
         throw std::runtime_error(std::string("cannot convert to Big5: ") + u_errorName(status));
     out.resize(static_cast<std::size_t>(length));
+    return out;
+}
+
+std::optional<std::string> mysql_socket() {
+    const char* socket = std::getenv("GOVPUB_TEST_MYSQL_SOCKET");
+    if (!socket || !*socket || !fs::exists(socket))
+        return std::nullopt;
+    return std::string(socket);
+}
+
+std::optional<std::string> fresh_mysql_database() {
+    auto socket = mysql_socket();
+    if (!socket)
+        return std::nullopt;
+    static std::mt19937_64 random{std::random_device{}()};
+    const std::string name = "govpub_" + std::to_string(random() % 1'000'000'000'000ULL);
+    auto r = run_command("mariadb --no-defaults -S '" + *socket + "' -uroot -e \"CREATE DATABASE " +
+                             name + " CHARACTER SET utf8mb4 COLLATE utf8mb4_bin\"",
+                         fs::temp_directory_path());
+    if (r.status != 0)
+        throw std::runtime_error("cannot create a MariaDB test database: " + r.err);
+    return "mysql://root@localhost/" + name + "?socket=" + *socket;
+}
+
+std::string mysql_database_of(const std::string& url) {
+    auto slash = url.rfind('/', url.find('?'));
+    auto query = url.find('?');
+    return url.substr(slash + 1, query == std::string::npos ? std::string::npos : query - slash - 1);
+}
+
+std::string mysql_query(const std::string& database, const std::string& query) {
+    auto socket = mysql_socket();
+    if (!socket)
+        throw std::runtime_error("no MariaDB test server");
+    TempDir dir;
+    write_file(dir / "query.sql", "SET SESSION sql_mode = CONCAT(@@sql_mode, ',PIPES_AS_CONCAT');\n" +
+                                      query + "\n");
+    // run_command gives the child /dev/null as its input, so the client reads the file itself.
+    auto r = run_command("mariadb --no-defaults -S '" + *socket + "' -uroot -N -B " + database +
+                             " -e 'source query.sql'",
+                         dir.path());
+    if (r.status != 0)
+        throw std::runtime_error("mariadb: " + r.err);
+    std::string out = r.out;
+    for (auto& c : out)
+        if (c == '\t')
+            c = '|';
     return out;
 }
 

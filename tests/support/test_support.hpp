@@ -3,6 +3,7 @@
 
 #include <filesystem>
 #include <map>
+#include <optional>
 #include <string>
 
 namespace govpub::test {
@@ -49,5 +50,20 @@ std::map<std::string, std::string> run_python_probe(const std::string& script,
 
 //! `utf8` in Big5/CP950, as Taiwanese spreadsheets export it (ICU's windows-950 table).
 std::string to_big5(const std::string& utf8);
+
+//! The throwaway MariaDB server's socket (GOVPUB_TEST_MYSQL_SOCKET, set by ctest's mariadb
+//! fixture), or nothing when the tests run outside ctest.
+std::optional<std::string> mysql_socket();
+
+//! Creates an empty utf8mb4 database with a unique name on that server and returns its govpub
+//! URL (mysql://root@localhost/NAME?socket=…); nothing without a server.
+std::optional<std::string> fresh_mysql_database();
+
+//! Runs `query` on database `name` with the mariadb client, rows printed as "a|b" lines the
+//! way the sqlite3 shell prints them, `||` concatenating as in SQLite.
+std::string mysql_query(const std::string& database, const std::string& query);
+
+//! The database name in a mysql:// URL.
+std::string mysql_database_of(const std::string& url);
 
 } // namespace govpub::test
