@@ -28,13 +28,27 @@ struct ConsignmentHistory {
     bool sample_registered = false; //!< the store's sample register has this GPN
 };
 
+//! The cell of a consignment row that breaks a rule, so an import can name its column.
+enum class ConsignmentField { quantity, sample, list_price, gpn };
+
+//! Why a row cannot be accepted: the field at fault, the rule in words (naming the values
+//! involved), and the regulation point it comes from, or empty when it has none.
+struct ConsignmentProblem {
+    ConsignmentField field = ConsignmentField::quantity;
+    std::string rule;
+    std::string point;
+    //! The rule with its regulation point: "… is not allowed (要點11(2))".
+    std::string message() const { return point.empty() ? rule : rule + " (" + point + ")"; }
+    bool operator==(const ConsignmentProblem&) const = default;
+};
+
 //! Why a row cannot be accepted, or nothing. Rules: quantity positive; sample 0 or 1; a
 //! sample only on the first consignment of the GPN to the store, one copy at most, and never
-//! a second one (要點11(2)); the list price equals the catalogue's on the supply date (SPEC
-//! §4.3).
-std::optional<std::string> check_consignment_row(const ConsignmentRow& row,
-                                                 const ConsignmentHistory& history,
-                                                 std::optional<Ntd> catalogue_price);
+//! a second one (要點11(2)); the GPN has a catalogue price on the supply date, and the list
+//! price equals it (SPEC §4.3).
+std::optional<ConsignmentProblem> check_consignment_row(const ConsignmentRow& row,
+                                                        const ConsignmentHistory& history,
+                                                        std::optional<Ntd> catalogue_price);
 
 //! 要點11(5): the agency pays the first shipment to a store (首次由機關負擔); the store pays
 //! every later shipment and every return, unless the contract says otherwise (但得視情況由

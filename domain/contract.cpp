@@ -12,22 +12,31 @@ std::string to_string(ShippingPayer payer) {
     return payer == ShippingPayer::agency ? "agency" : "store";
 }
 
-void check_contract(const Contract& c) {
+std::optional<ContractProblem> contract_problem(const Contract& c) {
     const std::string pair = "contract " + c.agency + "/" + c.store;
     if (c.rate_bp < 0 || c.rate_bp > BASIS_POINTS_WHOLE)
-        throw Refused(pair + ": payout rate " + format_rate_percent(c.rate_bp) +
-                          (c.rate_bp < 0 ? " % is negative" : " % is above 100 %"),
-                      "要點11(3)");
+        return ContractProblem{ContractField::rate,
+                               pair + ": payout rate " + format_rate_percent(c.rate_bp) +
+                                   (c.rate_bp < 0 ? " % is negative" : " % is above 100 %"),
+                               "要點11(3)"};
     if (c.rate_bp < MINIMUM_PAYOUT_RATE && !c.procurement_exempt)
-        throw Refused(pair + ": payout rate " + format_rate_percent(c.rate_bp) +
-                          " % is below 60 % of list price (commission above 40 %); only a "
-                          "contract awarded by 公開評選 or 最有利標 may pay less — set "
-                          "procurement_exempt to 1 if it was",
-                      "要點11(3)");
+        return ContractProblem{ContractField::rate,
+                               pair + ": payout rate " + format_rate_percent(c.rate_bp) +
+                                   " % is below 60 % of list price (commission above 40 %); "
+                                   "only a contract awarded by 公開評選 or 最有利標 may pay less "
+                                   "— set procurement_exempt to 1 if it was",
+                               "要點11(3)"};
     if (c.payment_days < 0 || c.payment_days > 366)
-        throw Refused(pair + ": payment term " + std::to_string(c.payment_days) +
-                          " days must be between 0 and 366",
-                      "");
+        return ContractProblem{ContractField::payment_days,
+                               pair + ": payment term " + std::to_string(c.payment_days) +
+                                   " days must be between 0 and 366",
+                               ""};
+    return std::nullopt;
+}
+
+void check_contract(const Contract& c) {
+    if (auto problem = contract_problem(c))
+        throw Refused(problem->rule, problem->point);
 }
 
 Parsed<BasisPoints> parse_rate_percent(std::string_view text) {

@@ -29,8 +29,26 @@ struct Contract {
     std::optional<ShippingPayer> shipping_payer;
 };
 
-//! Refuses a contract whose rate is below 60 % without a procurement exemption (要點11(3)),
-//! a rate above 100 %, or a negative payment term.
+//! The term of a contract a refusal is about, so an import can name its column.
+enum class ContractField { rate, payment_days };
+
+//! Why a contract cannot be accepted: the field at fault, the rule in words (naming the pair
+//! and the value), and the regulation point, or empty when it has none.
+struct ContractProblem {
+    ContractField field = ContractField::rate;
+    std::string rule;
+    std::string point;
+    //! The rule with its regulation point, as Refused words it.
+    std::string message() const { return point.empty() ? rule : rule + " (" + point + ")"; }
+};
+
+//! Why `contract` cannot be accepted, or nothing: a rate below 60 % without a procurement
+//! exemption (要點11(3)), a rate outside 0–100 %, or a payment term outside 0–366 days.
+//! A value, for importers that collect every bad row.
+std::optional<ContractProblem> contract_problem(const Contract& contract);
+
+//! The same rules for a command that ends on the first: throws Refused with the problem's
+//! rule and regulation point.
 void check_contract(const Contract& contract);
 
 //! "62.5" or "62.50" percent → 6250 basis points; at most two decimals, 0–100.

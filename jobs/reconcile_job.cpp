@@ -56,10 +56,6 @@ reports::ReconciliationReport reconciliation_report(adapters::db::Database& db,
                                                     const ReconciliationOutcome& o,
                                                     const std::string& generated_at) {
     auto catalogue = adapters::db::Catalogue::load(db);
-    auto name = [](const auto& names, const std::string& code) {
-        auto it = names.find(code);
-        return it == names.end() ? code : it->second;
-    };
     reports::ReconciliationReport r;
     r.as_of = o.as_of;
     r.generated_at = generated_at;
@@ -68,9 +64,9 @@ reports::ReconciliationReport reconciliation_report(adapters::db::Database& db,
         const auto& m = line.position.movements;
         reports::ReconciliationRow row;
         row.store_code = line.store;
-        row.store_name = name(catalogue.store_names(), line.store);
+        row.store_name = catalogue.store_name(line.store);
         row.agency_code = pub ? pub->agency : "";
-        row.agency_name = pub ? name(catalogue.agency_names(), pub->agency) : "";
+        row.agency_name = pub ? catalogue.agency_name(pub->agency) : "";
         row.gpn = line.gpn;
         row.title = pub ? pub->title : "";
         row.consigned = m.consigned;
@@ -86,16 +82,15 @@ reports::ReconciliationReport reconciliation_report(adapters::db::Database& db,
     }
     for (const auto& s : adapters::db::sample_register(db)) {
         const auto* pub = catalogue.publication(s.gpn);
-        r.samples.push_back({s.store, name(catalogue.store_names(), s.store), s.agency,
-                             name(catalogue.agency_names(), s.agency), s.gpn,
-                             pub ? pub->title : "", s.list_no,
-                             domain::parse_date_or_throw("supply_date", s.supply_date)});
+        r.samples.push_back({s.store, catalogue.store_name(s.store), s.agency,
+                             catalogue.agency_name(s.agency), s.gpn, pub ? pub->title : "",
+                             s.list_no, domain::parse_date_or_throw("supply_date", s.supply_date)});
     }
     for (const auto& s : adapters::db::shipments(db, domain::to_iso(o.as_of)))
-        r.shipments.push_back({s.agency, name(catalogue.agency_names(), s.agency), s.store,
-                               name(catalogue.store_names(), s.store), s.list_no,
-                               domain::parse_date_or_throw("supply_date", s.supply_date),
-                               s.copies, s.shipping_payer});
+        r.shipments.push_back({s.agency, catalogue.agency_name(s.agency), s.store,
+                               catalogue.store_name(s.store), s.list_no,
+                               domain::parse_date_or_throw("supply_date", s.supply_date), s.copies,
+                               s.shipping_payer});
     return r;
 }
 

@@ -9,10 +9,6 @@ reports::SettlementReport settlement_report(adapters::db::Database& db,
                                             const SettlementOutcome& o,
                                             const std::string& generated_at) {
     auto catalogue = adapters::db::Catalogue::load(db);
-    auto name = [](const auto& names, const std::string& code) {
-        auto it = names.find(code);
-        return it == names.end() ? code : it->second;
-    };
     reports::SettlementReport r;
     r.period = o.period;
     r.from = o.from;
@@ -24,9 +20,9 @@ reports::SettlementReport settlement_report(adapters::db::Database& db,
         domain::check_invariants(s); // STYLE.md: again when a report is written
         reports::SettlementStatementRow row;
         row.store_code = s.store;
-        row.store_name = name(catalogue.store_names(), s.store);
+        row.store_name = catalogue.store_name(s.store);
         row.agency_code = s.agency;
-        row.agency_name = name(catalogue.agency_names(), s.agency);
+        row.agency_name = catalogue.agency_name(s.agency);
         row.list_value = s.list_value;
         row.payable = s.payable;
         row.commission = s.commission;

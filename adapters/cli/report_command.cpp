@@ -1,9 +1,9 @@
 // `govpub report settlement|reconciliation` and `govpub consignment-form`.
 #include "adapters/cli/context.hpp"
-
 #include "adapters/config/clock.hpp"
-#include "domain/errors.hpp"
 #include "adapters/db/catalogue.hpp"
+#include "adapters/db/master_repository.hpp"
+#include "domain/errors.hpp"
 #include "jobs/reconcile_job.hpp"
 #include "jobs/settlement_report.hpp"
 #include "reports/consignment_form.hpp"
@@ -76,33 +76,26 @@ int command_consignment_form(Context& ctx, const std::vector<std::string>& args)
     auto& db = ctx.db();
     const std::string agency = vm["agency"].as<std::string>();
     const std::string store = vm["store"].as<std::string>();
-    reports::ConsignmentForm form;
-    soci::indicator i1, i2, i3, i4;
-    std::string contact, phone, fax, address;
-    db.session() << "SELECT name, contact, phone, fax, address FROM agency WHERE code = :c",
-        soci::into(form.agency_name), soci::into(contact, i1), soci::into(phone, i2),
-        soci::into(fax, i3), soci::into(address, i4), soci::use(agency);
-    if (!db.session().got_data())
+    auto catalogue = adapters::db::Catalogue::load(db);
+    auto contact = adapters::db::find_agency_contact(db, agency);
+    if (!contact)
         throw domain::InvalidValue("--agency", agency, "is not a known agency");
-    form.contact = i1 == soci::i_ok ? contact : "";
-    form.phone = i2 == soci::i_ok ? phone : "";
-    form.fax = i3 == soci::i_ok ? fax : "";
-    form.address = i4 == soci::i_ok ? address : "";
-    db.session() << "SELECT name FROM store WHERE code = :c", soci::into(form.store_name),
-        soci::use(store);
-    if (!db.session().got_data())
+    if (!catalogue.has_store(store))
         throw domain::InvalidValue("--store", store, "is not a known store");
+    reports::ConsignmentForm form;
+    form.agency_name = contact->name;
+    form.contact = contact->contact;
+    form.phone = contact->phone;
+    form.fax = contact->fax;
+    form.address = contact->address;
+    form.store_name = catalogue.store_name(store);
     domain::Date day = vm.count("supply-date")
                            ? domain::parse_date_or_throw("--supply-date",
                                                          vm["supply-date"].as<std::string>())
                            : adapters::config::local_today();
     if (vm.count("supply-date"))
         form.supply_date = day;
-    auto catalogue = adapters::db::Catalogue::load(db);
-    soci::rowset<std::string> gpns =
-        (db.session().prepare << "SELECT gpn FROM publication WHERE agency = :a ORDER BY gpn",
-         soci::use(agency));
-    for (const auto& gpn : gpns) {
+    for (const auto& gpn : catalogue.gpns_of_agency(agency)) {
         auto price = catalogue.price_on(gpn, domain::to_iso(day));
         if (price) // quantities are the agency's to fill in
             form.rows.push_back({gpn, catalogue.publication(gpn)->title, *price, 0});

@@ -73,6 +73,12 @@ std::optional<domain::Ntd> Catalogue::price_on(const std::string& gpn,
 }
 
 namespace {
+std::string name_or_code(const std::unordered_map<std::string, std::string>& names,
+                         const std::string& code) {
+    auto it = names.find(code);
+    return it == names.end() ? code : it->second;
+}
+
 const std::string* by_name_or_code(const std::unordered_map<std::string, std::string>& names,
                                    const std::string& text) {
     if (auto it = names.find(text); it != names.end())
@@ -90,6 +96,23 @@ const std::string* Catalogue::agency_code_by_name_or_code(const std::string& tex
 
 const std::string* Catalogue::store_code_by_name_or_code(const std::string& text) const {
     return by_name_or_code(stores_, text);
+}
+
+std::string Catalogue::agency_name(const std::string& code) const {
+    return name_or_code(agencies_, code);
+}
+
+std::string Catalogue::store_name(const std::string& code) const {
+    return name_or_code(stores_, code);
+}
+
+std::vector<std::string> Catalogue::gpns_of_agency(const std::string& agency) const {
+    std::vector<std::string> gpns;
+    for (const auto& [gpn, publication] : publications_)
+        if (publication.agency == agency)
+            gpns.push_back(gpn);
+    std::sort(gpns.begin(), gpns.end());
+    return gpns;
 }
 
 } // namespace govpub::adapters::db

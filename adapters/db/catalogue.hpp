@@ -34,8 +34,12 @@ class Catalogue {
     bool has_store(const std::string& code) const { return stores_.count(code) > 0; }
     const std::string* agency_code_by_name_or_code(const std::string& text) const;
     const std::string* store_code_by_name_or_code(const std::string& text) const;
-    const std::unordered_map<std::string, std::string>& agency_names() const { return agencies_; }
-    const std::unordered_map<std::string, std::string>& store_names() const { return stores_; }
+    //! The agency's name, or `code` itself when the catalogue does not know it.
+    std::string agency_name(const std::string& code) const;
+    //! The store's name, or `code` itself when the catalogue does not know it.
+    std::string store_name(const std::string& code) const;
+    //! The GPNs `agency` publishes, in order.
+    std::vector<std::string> gpns_of_agency(const std::string& agency) const;
 
   private:
     std::unordered_map<std::string, CataloguePublication> publications_;

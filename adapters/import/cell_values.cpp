@@ -2,6 +2,7 @@
 #include "adapters/import/cell_values.hpp"
 
 #include "domain/identifiers.hpp"
+#include "domain/price_text.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -19,20 +20,6 @@ std::string trimmed(std::string_view text) {
         return "";
     auto last = s.find_last_not_of(" \t\r\n");
     return s.substr(first, last - first + 1);
-}
-
-bool strip_prefix(std::string& s, std::string_view prefix) {
-    if (s.rfind(prefix, 0) != 0)
-        return false;
-    s.erase(0, prefix.size());
-    return true;
-}
-
-bool strip_suffix(std::string& s, std::string_view suffix) {
-    if (s.size() < suffix.size() || s.compare(s.size() - suffix.size(), suffix.size(), suffix))
-        return false;
-    s.erase(s.size() - suffix.size());
-    return true;
 }
 
 } // namespace
@@ -89,17 +76,7 @@ Parsed<std::int64_t> parse_whole_number(std::string_view text, std::string_view 
 }
 
 Parsed<std::int64_t> parse_price(std::string_view text, std::string_view what) {
-    std::string s = trimmed(text);
-    strip_prefix(s, "NT$") || strip_prefix(s, "$");
-    strip_suffix(s, "元");
-    auto n = parse_whole_number(s, what);
-    if (n && *n < 0)
-        return Parsed<std::int64_t>::fail(std::string(what) + " " + std::string(text) +
-                                          " must not be negative");
-    if (!n && !s.empty())
-        n.error = std::string(what) + " \"" + std::string(text) +
-                  "\" must be a whole number of NT$, not negative";
-    return n;
+    return domain::parse_ntd(text, what); // the one NT$ reader, shared with the feeds
 }
 
 Parsed<domain::Date> parse_business_date(std::string_view text, int current_year) {

@@ -13,8 +13,8 @@ namespace govpub::adapters::import {
 //! "12.0" an Excel cell may come out as. "2.5" and "abc" fail with a reason naming `what`.
 domain::Parsed<std::int64_t> parse_whole_number(std::string_view text, std::string_view what);
 
-//! A list or sale price in whole NT$: a whole number, not negative; "NT$", "$" and "元"
-//! around it are allowed.
+//! A list or sale price cell: domain::parse_ntd, the reader the feeds use too. Whole NT$, not
+//! negative, as a person writes it: "350", "1,200", "NT$1,200", "新臺幣350元", "350.00".
 domain::Parsed<std::int64_t> parse_price(std::string_view text, std::string_view what);
 
 //! A date of business (a sale, a supply) in any accepted form, refused when it lies before

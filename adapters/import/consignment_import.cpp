@@ -14,6 +14,25 @@
 
 namespace govpub::adapters::import {
 
+namespace {
+
+//! The column that holds the cell a consignment rule is about.
+const char* column_of(domain::ConsignmentField field) {
+    switch (field) {
+    case domain::ConsignmentField::quantity:
+        return "quantity";
+    case domain::ConsignmentField::sample:
+        return "sample";
+    case domain::ConsignmentField::list_price:
+        return "list_price";
+    case domain::ConsignmentField::gpn:
+        return "gpn";
+    }
+    return "gpn";
+}
+
+} // namespace
+
 std::unique_ptr<TableReader> ConsignmentImport::open(const std::filesystem::path& file,
                                                      const std::string& display_name) {
     auto table = open_table(file, display_name, header_example());
@@ -130,13 +149,11 @@ void ConsignmentImport::row(const TableRow& row, const ColumnMap& c,
     r.sample = *sample ? 1 : 0;
     domain::ConsignmentHistory history{consigned_before(list.store, r.gpn, list),
                                        sample_registered(list.store, r.gpn)};
-    auto error = domain::check_consignment_row(r, history,
-                                               catalogue_.price_on(r.gpn, list.supply_date));
-    if (error) {
-        add(r.sample && (history.consigned_before || history.sample_registered) ? "sample"
-            : r.quantity <= 0                                                    ? "quantity"
-                                                                                 : "list_price",
-            r.sample ? c.get(row, "sample") : c.get(row, "list_price"), *error);
+    auto problem =
+        domain::check_consignment_row(r, history, catalogue_.price_on(r.gpn, list.supply_date));
+    if (problem) {
+        const char* id = column_of(problem->field);
+        add(id, c.has(id) ? c.get(row, id) : "", problem->message());
         return;
     }
     if (!r.title.empty() && r.title != pub->title)

@@ -3,7 +3,6 @@
 
 #include "adapters/import/cell_values.hpp"
 #include "domain/date.hpp"
-#include "domain/errors.hpp"
 
 namespace govpub::adapters::import {
 
@@ -190,10 +189,15 @@ void ContractImport::row(const TableRow& row, const ColumnMap& c, std::vector<Li
     k.rate_bp = *rate;
     k.procurement_exempt = *exempt;
     k.valid_from = *from;
-    try {
-        domain::check_contract(k); // 要點11(3)
-    } catch (const domain::Refused& refused) {
-        is.add("payout_rate", c.get(row, "payout_rate"), refused.what());
+    // 要點11(3). payment_days was range-checked above, so a refusal here is normally the
+    // rate's; the field says which column to name either way.
+    if (auto problem = domain::contract_problem(k)) {
+        const char* id =
+            problem->field == domain::ContractField::payment_days ? "payment_days" : "payout_rate";
+        // An empty or absent payment_days cell took the configured default: show that value.
+        std::string value = c.has(id) && !c.get(row, id).empty() ? std::string(c.get(row, id))
+                                                                 : std::to_string(k.payment_days);
+        is.add(id, value, problem->message());
         return;
     }
     const std::string from_iso = domain::to_iso(k.valid_from);

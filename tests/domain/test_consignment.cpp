@@ -51,33 +51,45 @@ TEST(Consignment, AllowsALaterConsignmentWithoutASample) {
 TEST(Consignment, RefusesASecondSample) {
     auto why = check_consignment_row(row(5, 1), LATER_WITH_SAMPLE, 350);
     ASSERT_TRUE(why);
-    EXPECT_TRUE(contains(*why, GPN)) << *why;
-    EXPECT_TRUE(contains(*why, "second sample")) << *why;
-    EXPECT_TRUE(contains(*why, "要點11(2)")) << *why;
+    EXPECT_EQ(why->field, ConsignmentField::sample);
+    EXPECT_EQ(why->point, "要點11(2)");
+    EXPECT_TRUE(contains(why->rule, GPN)) << why->rule;
+    EXPECT_TRUE(contains(why->rule, "second sample")) << why->rule;
+    EXPECT_TRUE(contains(why->message(), "要點11(2)")) << why->message();
 }
 
 // 要點11(2): 首次 — a sample only with the first consignment of the GPN to the store.
 TEST(Consignment, RefusesASampleOnALaterConsignment) {
     auto why = check_consignment_row(row(5, 1), LATER, 350);
     ASSERT_TRUE(why);
-    EXPECT_TRUE(contains(*why, "only on the first consignment")) << *why;
-    EXPECT_TRUE(contains(*why, GPN)) << *why;
-    EXPECT_TRUE(contains(*why, "要點11(2)")) << *why;
+    EXPECT_EQ(why->field, ConsignmentField::sample);
+    EXPECT_EQ(why->point, "要點11(2)");
+    EXPECT_TRUE(contains(why->rule, "only on the first consignment")) << why->rule;
+    EXPECT_TRUE(contains(why->rule, GPN)) << why->rule;
+    EXPECT_TRUE(contains(why->message(), "要點11(2)")) << why->message();
 }
 
 // 要點11(2): 其中一份 — one copy at most.
 TEST(Consignment, RefusesTwoSampleCopies) {
     auto why = check_consignment_row(row(5, 2), FIRST, 350);
     ASSERT_TRUE(why);
-    EXPECT_TRUE(contains(*why, "sample must be 0 or 1")) << *why;
-    EXPECT_TRUE(check_consignment_row(row(5, -1), FIRST, 350).has_value());
+    EXPECT_EQ(why->field, ConsignmentField::sample);
+    EXPECT_EQ(why->point, "要點11(2)");
+    EXPECT_TRUE(contains(why->rule, "sample must be 0 or 1")) << why->rule;
+    auto negative = check_consignment_row(row(5, -1), FIRST, 350);
+    ASSERT_TRUE(negative);
+    EXPECT_EQ(negative->field, ConsignmentField::sample);
 }
 
 TEST(Consignment, RefusesAQuantityThatIsNotPositive) {
     auto why = check_consignment_row(row(0, 0), FIRST, 350);
     ASSERT_TRUE(why);
-    EXPECT_TRUE(contains(*why, "quantity must be a positive")) << *why;
-    EXPECT_TRUE(check_consignment_row(row(-3, 0), FIRST, 350).has_value());
+    EXPECT_EQ(why->field, ConsignmentField::quantity);
+    EXPECT_TRUE(contains(why->rule, "quantity must be a positive")) << why->rule;
+    // Even with a sample and a wrong price, a quantity that is not positive is the fault.
+    auto negative = check_consignment_row(row(-3, 1, 999), FIRST, 350);
+    ASSERT_TRUE(negative);
+    EXPECT_EQ(negative->field, ConsignmentField::quantity);
 }
 
 // SPEC §4.3: the list price must equal the catalogue's on the supply date; the message
@@ -85,16 +97,28 @@ TEST(Consignment, RefusesAQuantityThatIsNotPositive) {
 TEST(Consignment, RefusesAPriceThatDiffersFromTheCatalogue) {
     auto why = check_consignment_row(row(5, 0, 350), LATER, 380);
     ASSERT_TRUE(why);
-    EXPECT_TRUE(contains(*why, "list price 350")) << *why;
-    EXPECT_TRUE(contains(*why, "catalogue's 380")) << *why;
-    EXPECT_TRUE(contains(*why, GPN)) << *why;
+    EXPECT_EQ(why->field, ConsignmentField::list_price);
+    EXPECT_EQ(why->point, "SPEC §4.3");
+    EXPECT_TRUE(contains(why->rule, "list price 350")) << why->rule;
+    EXPECT_TRUE(contains(why->rule, "catalogue's 380")) << why->rule;
+    EXPECT_TRUE(contains(why->rule, GPN)) << why->rule;
+}
+
+// SPEC §4.3: a sample on the first list is fine, so a wrong price on that row is the price's
+// fault, not the sample's.
+TEST(Consignment, NamesThePriceWhenASampleRowHasTheWrongPrice) {
+    auto why = check_consignment_row(row(1, 1, 600), FIRST, 500);
+    ASSERT_TRUE(why);
+    EXPECT_EQ(why->field, ConsignmentField::list_price);
+    EXPECT_TRUE(contains(why->message(), "(SPEC §4.3)")) << why->message();
 }
 
 TEST(Consignment, RefusesAGpnWithNoCataloguePrice) {
     auto why = check_consignment_row(row(5, 0), FIRST, std::nullopt);
     ASSERT_TRUE(why);
-    EXPECT_TRUE(contains(*why, GPN)) << *why;
-    EXPECT_TRUE(contains(*why, "no list price in the catalogue")) << *why;
+    EXPECT_EQ(why->field, ConsignmentField::gpn);
+    EXPECT_TRUE(contains(why->rule, GPN)) << why->rule;
+    EXPECT_TRUE(contains(why->rule, "no list price in the catalogue")) << why->rule;
 }
 
 // 要點11(5): 運費首次由機關負擔.

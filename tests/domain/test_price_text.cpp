@@ -69,6 +69,51 @@ TEST(PriceText, RefusesToGuessRatherThanReadZero) {
     EXPECT_FALSE(parse_price_text("洽詢").amount);
 }
 
+// One reader for every NT$ price: what a person writes in a sales or publications cell.
+TEST(Ntd, ReadsWhatAPersonWritesAsAPrice) {
+    EXPECT_EQ(*parse_ntd("350", "list price"), 350);
+    EXPECT_EQ(*parse_ntd("新臺幣350元", "list price"), 350);
+    EXPECT_EQ(*parse_ntd("NT$1,200", "sale price"), 1200);
+    EXPECT_EQ(*parse_ntd("$ 480", "list price"), 480);
+    EXPECT_EQ(*parse_ntd("1,200元整", "list price"), 1200);
+    EXPECT_EQ(*parse_ntd("350.00", "list price"), 350); // how a spreadsheet may show it
+    EXPECT_EQ(*parse_ntd("３５０元", "list price"), 350);
+    EXPECT_EQ(*parse_ntd(" 0 ", "sale price"), 0);
+}
+
+TEST(Ntd, RefusesWithAReasonNamingTheValue) {
+    auto cents = parse_ntd("350.5", "list price");
+    ASSERT_FALSE(cents);
+    EXPECT_EQ(cents.error, "list price \"350.5\" must be a whole number of NT$: a price has no "
+                           "cents");
+    auto negative = parse_ntd("-600", "list price");
+    ASSERT_FALSE(negative);
+    EXPECT_EQ(negative.error, "list price \"-600\" must not be negative");
+    EXPECT_FALSE(parse_ntd("NT$-600", "list price"));
+    EXPECT_FALSE(parse_ntd("-NT$600", "list price"));
+    auto words = parse_ntd("洽詢", "sale price");
+    ASSERT_FALSE(words);
+    EXPECT_NE(words.error.find("sale price \"洽詢\" is not an NT$ amount"), std::string::npos)
+        << words.error;
+    EXPECT_EQ(parse_ntd("", "list price").error, "list price is empty");
+    EXPECT_NE(parse_ntd("9999999999999", "list price").error.find("too large"), std::string::npos);
+    EXPECT_FALSE(parse_ntd("3,50", "list price"));
+    EXPECT_FALSE(parse_ntd("US$20", "list price"));
+    EXPECT_FALSE(
+        parse_ntd("定價：350", "list price")); // a label belongs in the header, not the cell
+}
+
+// A feed and an uploaded file read the same text as the same amount, or both refuse it.
+TEST(Ntd, FeedsAndCellsAgree) {
+    for (const char* text : {"350", "新臺幣350元", "NT$1,200", "350.00", "nt$350", "350.5", "-350",
+                             "3,50", "洽詢", "元"}) {
+        auto cell = parse_ntd(text, "price");
+        auto feed = parse_price_text(text);
+        EXPECT_EQ(cell.value, feed.amount) << text;
+        EXPECT_EQ(feed.kind, cell ? PriceTextKind::amount : PriceTextKind::unreadable) << text;
+    }
+}
+
 TEST(PriceText, NamesEachKind) {
     EXPECT_EQ(to_string(PriceTextKind::amount), "amount");
     EXPECT_EQ(to_string(PriceTextKind::not_for_sale), "not for sale");

@@ -40,11 +40,14 @@ const std::string kConsignmentHeader =
 const std::string kContractHeader =
     "agency,store,payout_rate,procurement_exempt,payment_days,valid_from\n";
 
-class BadInput : public ::testing::Test {
+//! Every test runs on the embedded SQLite file and on the throwaway MariaDB server (SPEC
+//! §5.1: the same rules, the same refusals, on both).
+class BadInput : public ::testing::TestWithParam<std::string> {
   protected:
     TempDir dir_;
     fs::path db_ = dir_ / "govpub.db";
     fs::path data_ = dir_ / "data";
+    std::string url_; //!< the database URL govpub is given
 
     //! What the database and the data folder hold; equal snapshots = nothing changed.
     struct Snapshot {
@@ -53,6 +56,14 @@ class BadInput : public ::testing::Test {
     };
 
     void SetUp() override {
+        if (GetParam() == "mariadb") {
+            auto url = fresh_mysql_database();
+            if (!url)
+                GTEST_SKIP() << "no MariaDB test server (run through ctest)";
+            url_ = *url;
+        } else {
+            url_ = "sqlite:" + db_.string();
+        }
         const fs::path demo = source_dir() / "config/demo";
         for (const char* name : {"agencies.csv", "stores.csv", "contracts.csv", "publications.csv",
                                  "consignment_2025-10_A001_S01.csv"})
@@ -69,7 +80,7 @@ class BadInput : public ::testing::Test {
     //! govpub in the test's folder, its database and data folder pinned there.
     RunResult govpub(const std::string& args) {
         return run_command("env -u GOVPUB_DB -u GOVPUB_CONFIG GOVPUB_DATA_DIR=" + quoted(data_) +
-                               " '" + GOVPUB_BINARY + "' --db sqlite:" + quoted(db_) + " " + args,
+                               " '" + GOVPUB_BINARY + "' --db " + "'" + url_ + "'" + " " + args,
                            dir_.path());
     }
 
@@ -85,14 +96,31 @@ class BadInput : public ::testing::Test {
     }
 
     std::string sql(const std::string& query) {
+        if (GetParam() == "mariadb")
+            return mysql_query(mysql_database_of(url_), query);
         auto r = run_command("sqlite3 " + quoted(db_) + " \"" + query + "\"", dir_.path());
         EXPECT_EQ(r.status, 0) << "sqlite3 (apt-get install sqlite3): " << r.err;
         return r.out;
     }
 
+    //! Every row of every table. On MariaDB the data alone: InnoDB never gives back an
+    //! AUTO_INCREMENT value a rolled-back insert took, so the table definitions may differ
+    //! while no row does.
+    std::string dump() {
+        if (GetParam() == "sqlite")
+            return sql(".dump");
+        auto r = run_command("mariadb-dump --no-defaults -S '" + *mysql_socket() +
+                                 "' -uroot --no-create-info --skip-extended-insert "
+                                 "--skip-dump-date --skip-comments --order-by-primary " +
+                                 mysql_database_of(url_),
+                             dir_.path());
+        EXPECT_EQ(r.status, 0) << r.err;
+        return r.out;
+    }
+
     Snapshot snapshot() {
         Snapshot s;
-        s.dump = sql(".dump");
+        s.dump = dump();
         if (fs::exists(data_))
             for (const auto& e : fs::recursive_directory_iterator(data_))
                 s.files.push_back(fs::relative(e.path(), data_).string());
@@ -131,7 +159,7 @@ class BadInput : public ::testing::Test {
 
 // SPEC §3: a bad identifier is an error naming the field, the value and the rule;
 // SPEC §4.5: one bad line refuses the whole file and nothing is stored.
-TEST_F(BadInput, IsbnWithAWrongCheckDigitIsRefused) {
+TEST_P(BadInput, IsbnWithAWrongCheckDigitIsRefused) {
     EXPECT_NO_FATAL_FAILURE(expect_sales_refused(
         "isbn.csv",
         kSalesHeader + kLine1 + "S01,2025-12-02,,9789571154490,x,1,600,600,S01-T-0002\n",
@@ -140,14 +168,14 @@ TEST_F(BadInput, IsbnWithAWrongCheckDigitIsRefused) {
 }
 
 // SPEC §3: a GPN is an error unless it has 10 digits.
-TEST_F(BadInput, GpnOfNineDigitsIsRefused) {
+TEST_P(BadInput, GpnOfNineDigitsIsRefused) {
     EXPECT_NO_FATAL_FAILURE(expect_sales_refused(
         "gpn9.csv", kSalesHeader + kLine1 + "S01,2025-12-02,101140281,,x,1,600,600,S01-T-0002\n",
         {"gpn9.csv line 3, column gpn", "101140281", "10 digits"}));
 }
 
 // SPEC §4.5: every bad line is named (a GPN and a valid ISBN-13 the catalogue lacks).
-TEST_F(BadInput, UnknownGpnAndIsbnAreBothNamed) {
+TEST_P(BadInput, UnknownGpnAndIsbnAreBothNamed) {
     EXPECT_NO_FATAL_FAILURE(expect_sales_refused(
         "unknown.csv",
         kSalesHeader + kLine1 +
@@ -162,7 +190,7 @@ TEST_F(BadInput, UnknownGpnAndIsbnAreBothNamed) {
 // ---------------------------------------------------------------------------------------
 
 // SPEC §4.5: quantity is a whole number of copies (negative = a return).
-TEST_F(BadInput, FractionalAndNonNumericQuantitiesAreRefused) {
+TEST_P(BadInput, FractionalAndNonNumericQuantitiesAreRefused) {
     EXPECT_NO_FATAL_FAILURE(
         expect_sales_refused("quantity.csv",
                              kSalesHeader + kLine1 +
@@ -173,7 +201,7 @@ TEST_F(BadInput, FractionalAndNonNumericQuantitiesAreRefused) {
 }
 
 // SPEC §4.2/§5.2: dates ISO or ROC; a date that does not exist is an error, never rolled over.
-TEST_F(BadInput, ImpossibleIsoAndRocDatesAreRefused) {
+TEST_P(BadInput, ImpossibleIsoAndRocDatesAreRefused) {
     EXPECT_NO_FATAL_FAILURE(
         expect_sales_refused("dates.csv",
                              kSalesHeader + kLine1 +
@@ -185,7 +213,7 @@ TEST_F(BadInput, ImpossibleIsoAndRocDatesAreRefused) {
 }
 
 // SPEC §5.2: the header must hold every required column (English headers).
-TEST_F(BadInput, MissingQuantityColumnIsRefused) {
+TEST_P(BadInput, MissingQuantityColumnIsRefused) {
     EXPECT_NO_FATAL_FAILURE(
         expect_sales_refused("noqty.csv",
                              "store,sale_date,gpn,isbn,title,list_price,sale_price,txn_id\n"
@@ -194,7 +222,7 @@ TEST_F(BadInput, MissingQuantityColumnIsRefused) {
 }
 
 // SPEC §5.2: the same with Chinese headers; the message gives the Chinese name too.
-TEST_F(BadInput, MissingChineseQuantityColumnIsRefused) {
+TEST_P(BadInput, MissingChineseQuantityColumnIsRefused) {
     EXPECT_NO_FATAL_FAILURE(
         expect_sales_refused("無數量.csv",
                              "門市代碼,銷售日期,GPN,ISBN,書名,定價,售價,交易序號\n"
@@ -203,7 +231,7 @@ TEST_F(BadInput, MissingChineseQuantityColumnIsRefused) {
 }
 
 // SPEC §4.5: a list price on a line may differ (a warning) but can never be negative.
-TEST_F(BadInput, NegativeListPriceInSalesIsRefused) {
+TEST_P(BadInput, NegativeListPriceInSalesIsRefused) {
     EXPECT_NO_FATAL_FAILURE(expect_sales_refused(
         "negprice.csv",
         kSalesHeader + kLine1 + "S01,2025-12-02,1011402812,,x,1,-600,600,S01-T-0002\n",
@@ -211,7 +239,7 @@ TEST_F(BadInput, NegativeListPriceInSalesIsRefused) {
 }
 
 // SPEC §4.5: one file = one store's lines; the store column must agree with --store.
-TEST_F(BadInput, StoreColumnContradictingStoreOptionIsRefused) {
+TEST_P(BadInput, StoreColumnContradictingStoreOptionIsRefused) {
     EXPECT_NO_FATAL_FAILURE(expect_sales_refused(
         "store.csv", kSalesHeader + kLine1 + "S02,2025-12-02,1011402812,,x,1,600,600,S01-T-0002\n",
         {"store.csv line 3, column store", "\"S02\"", "contradicts --store S01"}, "--store S01"));
@@ -225,19 +253,19 @@ TEST_F(BadInput, StoreColumnContradictingStoreOptionIsRefused) {
 // ---------------------------------------------------------------------------------------
 
 // SPEC §5.2: first row a header; a 0-byte file is refused saying what was expected.
-TEST_F(BadInput, EmptyFileIsRefused) {
+TEST_P(BadInput, EmptyFileIsRefused) {
     EXPECT_NO_FATAL_FAILURE(
         expect_sales_refused("empty.csv", "", {"empty.csv", "is empty", "header row"}));
 }
 
 // SPEC §4.5: a header without lines is refused (nothing to import), not a silent success.
-TEST_F(BadInput, HeaderOnlyFileIsRefused) {
+TEST_P(BadInput, HeaderOnlyFileIsRefused) {
     EXPECT_NO_FATAL_FAILURE(
         expect_sales_refused("header.csv", kSalesHeader, {"header.csv", "no data lines"}));
 }
 
 // SPEC §5.2: CSV or XLSX only; random bytes with NULs are refused as not text.
-TEST_F(BadInput, BinaryGarbageIsRefused) {
+TEST_P(BadInput, BinaryGarbageIsRefused) {
     std::mt19937 random(20260610);
     std::string bytes(4096, '\0');
     for (std::size_t i = 0; i < bytes.size(); ++i)
@@ -247,13 +275,13 @@ TEST_F(BadInput, BinaryGarbageIsRefused) {
 }
 
 // SPEC §5.2: a text file named .xlsx is refused with advice, not read as a broken zip.
-TEST_F(BadInput, TextFileNamedXlsxIsRefused) {
+TEST_P(BadInput, TextFileNamedXlsxIsRefused) {
     EXPECT_NO_FATAL_FAILURE(expect_sales_refused(
         "x.xlsx", kSalesHeader + kLine1, {"x.xlsx", "is not an XLSX workbook", "plain text"}));
 }
 
 // SPEC §5.2: a zip without a workbook inside is refused.
-TEST_F(BadInput, ZipThatIsNotAWorkbookIsRefused) {
+TEST_P(BadInput, ZipThatIsNotAWorkbookIsRefused) {
     put("make_zip.py", "import zipfile\n"
                        "with zipfile.ZipFile('notbook.xlsx', 'w') as z:\n"
                        "    z.writestr('readme.txt', 'not a workbook')\n"
@@ -266,7 +294,7 @@ TEST_F(BadInput, ZipThatIsNotAWorkbookIsRefused) {
 }
 
 // SPEC §4.5: an unterminated quote names the line and column where it was opened.
-TEST_F(BadInput, UnterminatedQuoteIsRefused) {
+TEST_P(BadInput, UnterminatedQuoteIsRefused) {
     EXPECT_NO_FATAL_FAILURE(expect_sales_refused(
         "quote.csv", kSalesHeader + kLine1 + "S01,2025-12-02,1011402812,\"x,1,600,600,S01-T-0002\n",
         {"quote.csv line 3, column isbn", "quote", "never closed"}));
@@ -274,7 +302,7 @@ TEST_F(BadInput, UnterminatedQuoteIsRefused) {
 
 // SPEC §4.5: a line of megabytes (a 2 MiB title) is refused naming the line and the column,
 // without echoing the value back, and without reading the rest into memory.
-TEST_F(BadInput, LineOfMegabytesIsRefusedNamingItsColumn) {
+TEST_P(BadInput, LineOfMegabytesIsRefusedNamingItsColumn) {
     const std::string huge(2 * 1024 * 1024, 'a');
     auto before = snapshot();
     auto r = import("sales", put("long.csv", kSalesHeader + kLine1 + "S01,2025-12-02,1011402812,," +
@@ -288,14 +316,14 @@ TEST_F(BadInput, LineOfMegabytesIsRefusedNamingItsColumn) {
 // ---------------------------------------------------------------------------------------
 
 // SPEC §4.5: a transaction id seen before for the same store is a duplicate line.
-TEST_F(BadInput, DuplicateTransactionIdInOneFileIsRefused) {
+TEST_P(BadInput, DuplicateTransactionIdInOneFileIsRefused) {
     EXPECT_NO_FATAL_FAILURE(expect_sales_refused(
         "dup.csv", kSalesHeader + kLine1 + "S01,2025-12-02,1011402812,,x,1,600,600,S01-T-0001\n",
         {"dup.csv line 3, column txn_id", "S01-T-0001", "duplicate transaction id", "line 2"}));
 }
 
 // SPEC §4.5: ... also across files: the second file is refused whole, the first stays.
-TEST_F(BadInput, DuplicateTransactionIdFromAnEarlierFileIsRefused) {
+TEST_P(BadInput, DuplicateTransactionIdFromAnEarlierFileIsRefused) {
     auto first = import("sales", put("first.csv", kSalesHeader + kLine1));
     ASSERT_EQ(first.status, 0) << first.err;
     auto before = snapshot();
@@ -315,7 +343,7 @@ TEST_F(BadInput, DuplicateTransactionIdFromAnEarlierFileIsRefused) {
 
 // SPEC §4.5: --skip-invalid stores the valid lines and writes the rejected ones, with the
 // reason, to a file that can be fixed and re-uploaded; the accepted file is archived.
-TEST_F(BadInput, SkipInvalidStoresValidLinesAndWritesAFixableRejectsFile) {
+TEST_P(BadInput, SkipInvalidStoresValidLinesAndWritesAFixableRejectsFile) {
     auto r = import("sales",
                     put("mixed.csv", kSalesHeader + kLine1 +
                                          "S01,2025-12-02,1011402812,,x,2.5,600,600,S01-T-0002\n"
@@ -358,7 +386,7 @@ TEST_F(BadInput, SkipInvalidStoresValidLinesAndWritesAFixableRejectsFile) {
 }
 
 // SPEC §4.5: the same bytes twice (same SHA-256, whatever the name) change nothing.
-TEST_F(BadInput, SameBytesImportedTwiceChangeNothing) {
+TEST_P(BadInput, SameBytesImportedTwiceChangeNothing) {
     auto first = import("sales", put("once.csv", kSalesHeader + kLine1 + kLine2));
     ASSERT_EQ(first.status, 0) << first.err;
     auto before = snapshot();
@@ -375,7 +403,7 @@ TEST_F(BadInput, SameBytesImportedTwiceChangeNothing) {
 // ---------------------------------------------------------------------------------------
 
 // SPEC §4.6: a settlement cannot be run before its period has ended (--as-of ≥ period end).
-TEST_F(BadInput, SettlingBeforeThePeriodEndsIsRefused) {
+TEST_P(BadInput, SettlingBeforeThePeriodEndsIsRefused) {
     ASSERT_EQ(import("sales", put("h1.csv", kSalesHeader + kLine1 + kLine2)).status, 0);
     auto before = snapshot();
     auto r = govpub("settle --period 2026H1 --as-of 2026-05-20");
@@ -385,7 +413,7 @@ TEST_F(BadInput, SettlingBeforeThePeriodEndsIsRefused) {
 }
 
 // SPEC §5.1: bad usage exits 2 and changes nothing.
-TEST_F(BadInput, BadUsageExitsTwo) {
+TEST_P(BadInput, BadUsageExitsTwo) {
     auto before = snapshot();
     auto r = govpub("import");
     EXPECT_EQ(r.status, 2) << r.err;
@@ -404,7 +432,7 @@ TEST_F(BadInput, BadUsageExitsTwo) {
 // ---------------------------------------------------------------------------------------
 
 // SPEC §4.5/§5.2: a catalogue price can never be negative; the whole file is refused.
-TEST_F(BadInput, NegativeListPriceInPublicationsIsRefused) {
+TEST_P(BadInput, NegativeListPriceInPublicationsIsRefused) {
     auto before = snapshot();
     auto r = import("publications",
                     put("pubs.csv", "gpn,isbn,issn,title,agency,kind,list_price,pub_date\n"
@@ -414,8 +442,31 @@ TEST_F(BadInput, NegativeListPriceInPublicationsIsRefused) {
         r, before, {"pubs.csv line 3, column list_price", "-100", "must not be negative"}));
 }
 
+// SPEC §4.5, §5.2: a price cell reads what a person writes, as the feeds do (one NT$ reader):
+// the currency, 元 and thousands commas are fine; cents are refused with the reason.
+TEST_P(BadInput, PricesAreReadAsPeopleWriteThem) {
+    auto pubs = import("publications",
+                       put("ntd.csv", "gpn,isbn,issn,title,agency,kind,list_price,pub_date\n"
+                                      "1011509998,,,新書甲,A001,book,新臺幣350元,2026-01-01\n"
+                                      "1011509999,,,新書乙,A001,book,\"NT$1,200\",2026-01-01\n"));
+    ASSERT_EQ(pubs.status, 0) << pubs.err;
+    EXPECT_EQ(sql("SELECT gpn, list_price FROM publication_price WHERE gpn LIKE '1011509%' "
+                  "ORDER BY gpn;"),
+              "1011509998|350\n1011509999|1200\n");
+    auto sales = import(
+        "sales", put("ntd_sales.csv", kSalesHeader + "S01,2025-12-02,1011402812,,x,1,\"NT$600\","
+                                                     "新臺幣540元,S01-T-0002\n"));
+    ASSERT_EQ(sales.status, 0) << sales.err;
+    EXPECT_EQ(sql("SELECT stated_list_price, sale_price FROM sale WHERE txn_id = 'S01-T-0002';"),
+              "600|540\n");
+    EXPECT_NO_FATAL_FAILURE(expect_sales_refused(
+        "cents.csv", kSalesHeader + "S01,2025-12-03,1011402812,,x,1,600,350.5,S01-T-0003\n",
+        {"cents.csv line 2, column sale_price: \"350.5\"",
+         "must be a whole number of NT$: a price has no cents"}));
+}
+
 // SPEC §4.4: a rate below 60 % is refused unless procurement_exempt (要點11(3)).
-TEST_F(BadInput, ContractBelowSixtyPercentWithoutExemptionIsRefused) {
+TEST_P(BadInput, ContractBelowSixtyPercentWithoutExemptionIsRefused) {
     auto before = snapshot();
     auto r = import("contracts", put("c55.csv", kContractHeader + "A003,S01,55,0,30,2026-01-01\n"));
     EXPECT_NO_FATAL_FAILURE(expect_refused(r, before,
@@ -427,8 +478,18 @@ TEST_F(BadInput, ContractBelowSixtyPercentWithoutExemptionIsRefused) {
         expect_refused(r, before, {"c5999.csv line 2, column 結帳比率", "59.99", "要點11(3)"}));
 }
 
+// SPEC §4.4: a payment term out of range is named under its own column, not the rate's.
+TEST_P(BadInput, ContractPaymentTermOutOfRangeNamesItsColumn) {
+    auto before = snapshot();
+    auto r =
+        import("contracts", put("c400.csv", kContractHeader + "A003,S01,60,0,400,2026-01-01\n"));
+    EXPECT_NO_FATAL_FAILURE(expect_refused(
+        r, before, {"c400.csv line 2, column payment_days: \"400\"", "0 to 366 days"}));
+    EXPECT_THAT(r.err, Not(HasSubstr("column payout_rate")));
+}
+
 // SPEC §4.4: ... while the same rate with the exemption is accepted.
-TEST_F(BadInput, ContractBelowSixtyPercentWithExemptionIsAccepted) {
+TEST_P(BadInput, ContractBelowSixtyPercentWithExemptionIsAccepted) {
     const std::string count = "SELECT COUNT(*) FROM contract WHERE agency = 'A003';";
     EXPECT_EQ(sql(count), "0\n");
     auto r =
@@ -439,7 +500,7 @@ TEST_F(BadInput, ContractBelowSixtyPercentWithExemptionIsAccepted) {
 
 // SPEC §4.3: a second sample for the same GPN and store is an error (the demo list already
 // gave S01 a sample of 1011402815).
-TEST_F(BadInput, SecondSampleForTheSameStoreIsRefused) {
+TEST_P(BadInput, SecondSampleForTheSameStoreIsRefused) {
     auto before = snapshot();
     auto r =
         import("consignment",
@@ -452,7 +513,7 @@ TEST_F(BadInput, SecondSampleForTheSameStoreIsRefused) {
 }
 
 // SPEC §4.3: ... also when both samples are on the same (first) list to a new store.
-TEST_F(BadInput, TwoSamplesOnOneListAreRefused) {
+TEST_P(BadInput, TwoSamplesOnOneListAreRefused) {
     auto before = snapshot();
     auto r = import(
         "consignment",
@@ -468,7 +529,7 @@ TEST_F(BadInput, TwoSamplesOnOneListAreRefused) {
 // SPEC §4.3: a sample only on the FIRST consignment of the GPN to the store. 1011402616 went
 // to S01 on 2025-10-06 without a sample; a later list may not add one, whether the sample
 // row stands alone or follows a regular row of the same GPN.
-TEST_F(BadInput, SampleOnALaterConsignmentIsRefused) {
+TEST_P(BadInput, SampleOnALaterConsignmentIsRefused) {
     auto before = snapshot();
     auto alone = import(
         "consignment",
@@ -489,21 +550,41 @@ TEST_F(BadInput, SampleOnALaterConsignmentIsRefused) {
 }
 
 // SPEC §4.3: the list price must equal the catalogue's on the supply date, naming the row.
-TEST_F(BadInput, ConsignmentPriceDifferentFromCatalogueIsRefused) {
+TEST_P(BadInput, ConsignmentPriceDifferentFromCatalogueIsRefused) {
     auto before = snapshot();
     auto r = import(
         "consignment",
         put("price.csv",
             kConsignmentHeader +
                 "L5,A001,S01,2025-11-06,1011402616,臺灣文化內容產業調查報告（2025）,450,10,0\n"));
+    EXPECT_NO_FATAL_FAILURE(expect_refused(r, before,
+                                           {"price.csv line 2, column list_price: \"450\"",
+                                            "differs from the catalogue's 500", "(SPEC §4.3)"}));
+}
+
+// SPEC §4.3, §5.2: each refusal names the column and the cell it is about, not a guess. A
+// quantity of 0 is the quantity's fault; a wrong price on a (valid) first sample row is the
+// price's, shown with the price cell rather than the sample flag.
+TEST_P(BadInput, ConsignmentProblemsNameTheirOwnColumnAndCell) {
+    auto before = snapshot();
+    auto zero =
+        import("consignment", put("zero.csv", kConsignmentHeader +
+                                                  "L6,A001,S01,2025-11-06,1011402616,,500,0,0\n"));
     EXPECT_NO_FATAL_FAILURE(expect_refused(
-        r, before,
-        {"price.csv line 2, column list_price", "450", "differs from the catalogue's 500"}));
+        zero, before,
+        {"zero.csv line 2, column quantity: \"0\" — quantity must be a positive whole number"}));
+    auto sample = import("consignment",
+                         put("sample_price.csv",
+                             kConsignmentHeader + "L7,A001,S02,2025-11-06,1011402616,,450,1,1\n"));
+    EXPECT_NO_FATAL_FAILURE(expect_refused(
+        sample, before,
+        {"sample_price.csv line 2, column list_price: \"450\" — list price 450 differs from the "
+         "catalogue's 500"}));
 }
 
 // SPEC §4.6: periods close in order. A period before one already closed would pay lines in
 // the wrong period; a period after an open one would use a carried balance twice.
-TEST_F(BadInput, PeriodsAreSettledInOrder) {
+TEST_P(BadInput, PeriodsAreSettledInOrder) {
     ASSERT_EQ(import("sales", put("h1.csv", kSalesHeader + kLine1)).status, 0);
     ASSERT_EQ(govpub("settle --period 2026H1 --as-of 2026-06-10").status, 0);
     auto before = snapshot();
@@ -515,7 +596,7 @@ TEST_F(BadInput, PeriodsAreSettledInOrder) {
 
 // 要點11(1) and SPEC §4.3: the same list re-saved (here with CRLF line ends) is still the same
 // list; its copies must not be counted twice, with or without a list number.
-TEST_F(BadInput, TheSameConsignmentListInAnotherFileIsRefused) {
+TEST_P(BadInput, TheSameConsignmentListInAnotherFileIsRefused) {
     std::string numbered = read_file(dir_ / "consignment_2025-10_A001_S01.csv");
     std::string crlf;
     for (char c : numbered)
@@ -533,21 +614,21 @@ TEST_F(BadInput, TheSameConsignmentListInAnotherFileIsRefused) {
 }
 
 // SPEC §4.2: "26/07/02" would read as ROC year 26 (1937); a sales line that old is a slip.
-TEST_F(BadInput, TwoDigitYearIsRefusedAsImplausible) {
+TEST_P(BadInput, TwoDigitYearIsRefusedAsImplausible) {
     EXPECT_NO_FATAL_FAILURE(expect_sales_refused(
         "twodigit.csv", kSalesHeader + "S01,26/07/02,1011402815,,x,1,450,450,S01-Y-1\n",
         {"twodigit.csv line 2, column sale_date", "1937-07-02", "write the year in full"}));
 }
 
 // SPEC §5.1: the same bytes named as another kind are a mistaken command, not "done".
-TEST_F(BadInput, AFileAlreadyImportedAsAnotherKindIsRefused) {
+TEST_P(BadInput, AFileAlreadyImportedAsAnotherKindIsRefused) {
     auto before = snapshot();
     EXPECT_NO_FATAL_FAILURE(expect_refused(import("sales", "agencies.csv"), before,
                                            {"already imported as agencies", "not a sales file"}));
 }
 
 // SPEC §5.1: a database that was never initialised is something the user fixes (exit 1).
-TEST_F(BadInput, AnUninitialisedDatabaseAsksForInit) {
+TEST_P(BadInput, AnUninitialisedDatabaseAsksForInit) {
     auto r = run_command("env -u GOVPUB_DB -u GOVPUB_CONFIG GOVPUB_DATA_DIR=" + quoted(data_) +
                              " '" + GOVPUB_BINARY + "' --db sqlite:" + quoted(dir_ / "new.db") +
                              " import stores stores.csv",
@@ -558,7 +639,7 @@ TEST_F(BadInput, AnUninitialisedDatabaseAsksForInit) {
 
 // 民法第122條: a due date in a year the holiday calendar does not cover would roll over
 // weekends only; the settlement is refused until the calendar is extended.
-TEST_F(BadInput, SettlementWithADueDateBeyondTheHolidayCalendarIsRefused) {
+TEST_P(BadInput, SettlementWithADueDateBeyondTheHolidayCalendarIsRefused) {
     ASSERT_EQ(import("sales", put("h2.csv", kSalesHeader +
                                                 "S01,2027-07-01,1011402815,,x,1,450,450,S01-Z-1\n"))
                   .status,
@@ -570,7 +651,7 @@ TEST_F(BadInput, SettlementWithADueDateBeyondTheHolidayCalendarIsRefused) {
 
 // 附件一 註三: settlement runs in June and December, by default on the 10th
 // (settlement.run_day); without --as-of the statements are dated that day.
-TEST_F(BadInput, SettlementIsDatedItsRunDayByDefault) {
+TEST_P(BadInput, SettlementIsDatedItsRunDayByDefault) {
     ASSERT_EQ(import("sales", put("h1.csv", kSalesHeader + kLine1)).status, 0);
     auto r = govpub("settle --period 2026H1 --json");
     EXPECT_EQ(r.status, 0) << r.err;
@@ -578,13 +659,16 @@ TEST_F(BadInput, SettlementIsDatedItsRunDayByDefault) {
 }
 
 // SPEC §5.1: a database URL with a broken %-escape is bad input, not an internal failure.
-TEST_F(BadInput, ABrokenEscapeInTheDatabaseUrlIsBadInput) {
+TEST_P(BadInput, ABrokenEscapeInTheDatabaseUrlIsBadInput) {
     auto r = run_command(std::string("env -u GOVPUB_DB '") + GOVPUB_BINARY +
                              "' --db 'mysql://clerk:%zz@localhost/govpub' init",
                          dir_.path());
     EXPECT_EQ(r.status, 1) << r.err;
     EXPECT_THAT(r.err, HasSubstr("two hex digits"));
 }
+
+INSTANTIATE_TEST_SUITE_P(Backends, BadInput, ::testing::Values("sqlite", "mariadb"),
+                         [](const auto& info) { return info.param; });
 
 } // namespace
 } // namespace govpub::test
