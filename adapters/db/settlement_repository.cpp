@@ -1,6 +1,7 @@
 // SQL for settlement: streaming reads of sales, bulk writes of statements.
 #include "adapters/db/settlement_repository.hpp"
 
+#include "adapters/db/bulk_insert.hpp"
 #include "adapters/db/row_values.hpp"
 
 namespace govpub::adapters::db {
@@ -25,8 +26,8 @@ std::optional<std::string> SettlementRepository::latest_closed() {
     return latest;
 }
 
-std::optional<std::string> SettlementRepository::earliest_unsettled_before(
-    const std::string& iso_date) {
+std::optional<std::string>
+SettlementRepository::earliest_unsettled_before(const std::string& iso_date) {
     soci::indicator ind = soci::i_null;
     std::string earliest;
     db_.session() << "SELECT MIN(sale_date) FROM sale WHERE settled_period IS NULL AND "
@@ -82,8 +83,8 @@ void SettlementRepository::close(const ClosedSettlement& s,
            "result_json) VALUES (:p, :f, :t, :s, :c, :j)",
         soci::use(s.period), soci::use(s.from), soci::use(s.to), soci::use(s.settled_on),
         soci::use(s.closed_at), soci::use(s.result_json);
-    // Column vectors and one bulk statement per table: a settlement has tens of thousands of
-    // lines, and a statement prepared per row cost more than the arithmetic.
+    // Column vectors written in bulk per table: a settlement has tens of thousands of lines,
+    // and a statement prepared per row cost more than the arithmetic.
     std::vector<std::string> period, store, agency, due, line_period, line_store, line_agency, gpn;
     std::vector<long long> lv, pay, com, cin, amount_due, cout, price, quantity, value, payable;
     std::vector<int> exempt, line_no, rate, late;
@@ -114,27 +115,30 @@ void SettlementRepository::close(const ClosedSettlement& s,
             payable.push_back(line.payable);
         }
     }
-    if (!statements.empty()) {
-        soci::statement insert =
-            (sql.prepare << "INSERT INTO statement (period, store, agency, list_value, payable, "
-                            "commission, carried_in, amount_due, carried_out, due_date, "
-                            "procurement_exempt) VALUES (:p, :s, :a, :lv, :pay, :com, :cin, :due, "
-                            ":cout, :dd, :e)",
-             soci::use(period), soci::use(store), soci::use(agency), soci::use(lv), soci::use(pay),
-             soci::use(com), soci::use(cin), soci::use(amount_due), soci::use(cout),
-             soci::use(due), soci::use(exempt));
-        insert.execute(true);
-    }
-    if (!gpn.empty()) {
-        soci::statement insert =
-            (sql.prepare << "INSERT INTO statement_line (period, store, agency, line_no, gpn, "
-                            "list_price, rate_bp, late, quantity, list_value, payable) VALUES (:p, "
-                            ":s, :a, :n, :g, :lp, :r, :l, :q, :v, :pay)",
-             soci::use(line_period), soci::use(line_store), soci::use(line_agency),
-             soci::use(line_no), soci::use(gpn), soci::use(price), soci::use(rate),
-             soci::use(late), soci::use(quantity), soci::use(value), soci::use(payable));
-        insert.execute(true);
-    }
+    bulk_insert(db_, "statement",
+                {{"period", period},
+                 {"store", store},
+                 {"agency", agency},
+                 {"list_value", lv},
+                 {"payable", pay},
+                 {"commission", com},
+                 {"carried_in", cin},
+                 {"amount_due", amount_due},
+                 {"carried_out", cout},
+                 {"due_date", due},
+                 {"procurement_exempt", exempt}});
+    bulk_insert(db_, "statement_line",
+                {{"period", line_period},
+                 {"store", line_store},
+                 {"agency", line_agency},
+                 {"line_no", line_no},
+                 {"gpn", gpn},
+                 {"list_price", price},
+                 {"rate_bp", rate},
+                 {"late", late},
+                 {"quantity", quantity},
+                 {"list_value", value},
+                 {"payable", payable}});
     sql << "UPDATE sale SET settled_period = :p WHERE settled_period IS NULL AND sale_date <= :d",
         soci::use(s.period), soci::use(through);
 }

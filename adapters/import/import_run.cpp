@@ -68,6 +68,18 @@ fs::path write_rejects(const fs::path& file, const std::string& display, const I
     return out;
 }
 
+// Calls RowSink::finish() on the way out, once the transaction has ended either way.
+class FinishGuard {
+  public:
+    explicit FinishGuard(RowSink& sink) : sink_(sink) {}
+    FinishGuard(const FinishGuard&) = delete;
+    FinishGuard& operator=(const FinishGuard&) = delete;
+    ~FinishGuard() { sink_.finish(); }
+
+  private:
+    RowSink& sink_;
+};
+
 } // namespace
 
 ImportRejected::ImportRejected(ImportSummary summary)
@@ -105,6 +117,8 @@ ImportSummary run_import(db::Database& db, const config::Settings& settings, con
     ColumnMap columns(reader->header(), sink.columns(), s.file, reader->header_line());
     sink.columns_found(columns, s.file, reader->header_line());
 
+    const FinishGuard finish(sink); // declared before the transaction: runs after its rollback
+    sink.prepare();
     db::WriteTransaction tx(db);
     s.imported_at = config::utc_timestamp();
     std::string placeholder_path;
@@ -141,8 +155,7 @@ ImportSummary run_import(db::Database& db, const config::Settings& settings, con
     if (options.progress)
         options.progress(reader->bytes_total(), reader->bytes_total());
     if (s.lines == 0)
-        throw InputError(s.file, 0, "", "",
-                         "has a header but no data lines: nothing to import");
+        throw InputError(s.file, 0, "", "", "has a header but no data lines: nothing to import");
     sink.check(issues);
     std::stable_sort(issues.begin(), issues.end(),
                      [](const LineIssue& a, const LineIssue& b) { return a.line < b.line; });
@@ -162,7 +175,8 @@ ImportSummary run_import(db::Database& db, const config::Settings& settings, con
         s.rejects_file = write_rejects(file, s.file, s, settings, sink);
     // Archive before acknowledging: once the import commits, its bytes are on disk.
     s.archived_as = archive_file(file, settings.archive_dir(), s.sha256);
-    long long lines = static_cast<long long>(s.lines), accepted = static_cast<long long>(s.accepted),
+    long long lines = static_cast<long long>(s.lines),
+              accepted = static_cast<long long>(s.accepted),
               rejected = static_cast<long long>(s.rejected),
               warned = static_cast<long long>(warning_count);
     std::string archived = s.archived_as.string();

@@ -20,9 +20,9 @@ namespace govpub::adapters::import {
 using Progress = std::function<void(std::uint64_t, std::uint64_t)>;
 
 struct ImportOptions {
-    bool skip_invalid = false;   //!< store the valid lines, write the rest to a rejects file
+    bool skip_invalid = false; //!< store the valid lines, write the rest to a rejects file
     std::string user = "unknown";
-    std::string display_name;    //!< the name the person knows the file by; default: its name
+    std::string display_name; //!< the name the person knows the file by; default: its name
     Progress progress;
 };
 
@@ -68,18 +68,24 @@ class RowSink {
     //! Checks across columns once the header is known (e.g. "gpn or isbn"); throws InputError.
     virtual void columns_found(const ColumnMap& /*columns*/, const std::string& /*file*/,
                                std::size_t /*header_line*/) {}
+    //! Just before the transaction starts: creates what the import needs but must not create
+    //! inside it (MySQL commits implicitly on most DDL, e.g. CREATE INDEX).
+    virtual void prepare() {}
     //! Inside the transaction, once the import has its row in import_file.
     virtual void begin(const std::string& /*sha256*/) {}
     //! Validates one row. Problems go to `issues` (the row is then not stored); warnings to
     //! `warnings` (the row is stored).
-    virtual void row(const TableRow& row, const ColumnMap& columns,
-                     std::vector<LineIssue>& issues, std::vector<LineIssue>& warnings) = 0;
+    virtual void row(const TableRow& row, const ColumnMap& columns, std::vector<LineIssue>& issues,
+                     std::vector<LineIssue>& warnings) = 0;
     //! After the last row: checks across rows and against stored data (duplicates).
     virtual void check(std::vector<LineIssue>& /*issues*/) {}
     //! Stores every accepted row; `rejected_lines` are left out (only with --skip-invalid).
     virtual void store(const std::set<std::size_t>& rejected_lines) = 0;
     //! After store(): lines for the summary, such as a feed's counts of unreadable values.
     virtual std::vector<std::string> notes() const { return {}; }
+    //! After the transaction, committed or rolled back (also when prepare() failed): removes
+    //! what prepare() made. Must not throw.
+    virtual void finish() noexcept {}
 };
 
 //! Runs the whole life cycle for `file`; see SPEC §4.5. The same bytes twice are recognised

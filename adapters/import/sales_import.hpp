@@ -22,11 +22,13 @@ class SalesImport : public RowSink {
     std::string header_example() const override;
     void columns_found(const ColumnMap& columns, const std::string& file,
                        std::size_t header_line) override;
+    void prepare() override;
     void begin(const std::string& sha256) override;
     void row(const TableRow& row, const ColumnMap& columns, std::vector<LineIssue>& issues,
              std::vector<LineIssue>& warnings) override;
     void check(std::vector<LineIssue>& issues) override;
     void store(const std::set<std::size_t>& rejected_lines) override;
+    void finish() noexcept override;
 
   private:
     void flush();
