@@ -1,6 +1,8 @@
 // Reading the public feeds as published: every record kept, every unreadable value counted.
 #include "adapters/import/feed_import.hpp"
 
+#include "adapters/db/bulk_insert.hpp"
+
 #include "domain/date.hpp"
 #include "domain/price_text.hpp"
 
@@ -439,18 +441,19 @@ void FeedImport::store(const std::set<std::size_t>& rejected_lines) {
     auto flush = [&] {
         if (no.empty())
             return;
-        // A fresh statement per batch: SOCI 4.0.3's MySQL backend re-inserts the first batch
-        // when one prepared statement is re-executed with new vectors (FACTS.md).
-        soci::statement st =
-            (db_.session().prepare
-                 << "INSERT INTO feed_record (import_sha256, record_no, source, source_period, "
-                    "gpn, isbn13, issn, title, publisher, pub_date, price, price_text) VALUES "
-                    "(:h, :n, :s, :sp, :g, :i, :is, :t, :pb, :d, :p, :pt)",
-             soci::use(sha), soci::use(no), soci::use(source), soci::use(period),
-             soci::use(gpn, gpn_ind), soci::use(isbn, isbn_ind), soci::use(issn, issn_ind),
-             soci::use(title), soci::use(publisher, publisher_ind), soci::use(date, date_ind),
-             soci::use(price, price_ind), soci::use(text, text_ind));
-        st.execute(true);
+        db::bulk_insert(db_, "feed_record",
+                        {{"import_sha256", sha},
+                         {"record_no", no},
+                         {"source", source},
+                         {"source_period", period},
+                         {"gpn", gpn, gpn_ind},
+                         {"isbn13", isbn, isbn_ind},
+                         {"issn", issn, issn_ind},
+                         {"title", title},
+                         {"publisher", publisher, publisher_ind},
+                         {"pub_date", date, date_ind},
+                         {"price", price, price_ind},
+                         {"price_text", text, text_ind}});
         for (auto* v : {&no, &price})
             v->clear();
         for (auto* v :
