@@ -18,6 +18,9 @@ void print_statements(std::ostream& out, const jobs::SettlementOutcome& o) {
         << (o.status == "closed" ? "closed" : "dry run, nothing stored") << "\n";
     if (o.statements.empty()) {
         out << "  no statements: no sales and no balance carried in\n";
+        if (o.status == "closed")
+            out << "  the period is closed all the same; sales lines of it that arrive later "
+                   "go into the next settlement, flagged late\n";
         return;
     }
     out << "  " << std::left << std::setw(8) << "store" << std::setw(8) << "agency" << std::right
