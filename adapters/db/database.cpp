@@ -213,25 +213,51 @@ void Database::require_current_schema() {
                            std::to_string(latest) + ": run `govpub init` first");
 }
 
+// MariaDB's plain BEGIN reads a snapshot and locks nothing, so two writers could both read and
+// then both write (a sale imported between a settlement's read and its close would be marked
+// settled unpaid). A named server lock held for the transaction serialises govpub's writers
+// there as BEGIN IMMEDIATE does on SQLite.
+namespace {
+constexpr int WRITE_LOCK_WAIT_SECONDS = 60;
+}
+
 void Database::begin_write() {
-    if (dialect() == Dialect::sqlite)
+    if (dialect() == Dialect::sqlite) {
         session_ << "BEGIN IMMEDIATE";
-    else
-        session_.begin();
+        return;
+    }
+    soci::indicator ind = soci::i_null;
+    int got = 0;
+    session_ << "SELECT GET_LOCK('govpub.write', " + std::to_string(WRITE_LOCK_WAIT_SECONDS) + ")",
+        soci::into(got, ind);
+    if (ind != soci::i_ok || got != 1)
+        throw DatabaseError("another govpub has been writing to " + url_.shown + " for " +
+                            std::to_string(WRITE_LOCK_WAIT_SECONDS) +
+                            " s; try again when it has finished");
+    session_.begin();
+}
+
+void Database::release_write_lock() {
+    if (dialect() == Dialect::mysql)
+        session_ << "DO RELEASE_LOCK('govpub.write')";
 }
 
 void Database::commit() {
-    if (dialect() == Dialect::sqlite)
+    if (dialect() == Dialect::sqlite) {
         session_ << "COMMIT";
-    else
-        session_.commit();
+        return;
+    }
+    session_.commit();
+    release_write_lock();
 }
 
 void Database::rollback() {
-    if (dialect() == Dialect::sqlite)
+    if (dialect() == Dialect::sqlite) {
         session_ << "ROLLBACK";
-    else
-        session_.rollback();
+        return;
+    }
+    session_.rollback();
+    release_write_lock();
 }
 
 WriteTransaction::~WriteTransaction() {

@@ -54,13 +54,15 @@ class Database {
     //! Throws SchemaBehind with "run govpub init" when the schema is behind this build.
     void require_current_schema();
 
-    //! Starts a transaction that takes the write lock at once (SQLite's BEGIN IMMEDIATE), so
-    //! two writers never both read and then both write.
+    //! Starts a transaction that takes the write lock at once (SQLite's BEGIN IMMEDIATE, a
+    //! named GET_LOCK on MariaDB), so two writers never both read and then both write.
     void begin_write();
     void commit();
     void rollback();
 
   private:
+    void release_write_lock();
+
     DatabaseUrl url_;
     soci::session session_;
 };
