@@ -14,32 +14,6 @@ namespace {
 using namespace std::chrono;
 namespace fs = std::filesystem;
 
-// Prints sheets, panes, filters, page setup and printed header ("left|center|right"), every
-// non-empty cell as "type|data_type|number_format|value" (and "<cell>.bold" if bold), and the
-// chart parts, one "key=value" a line.
-const char* const PROBE = R"PY(
-import sys, zipfile, openpyxl
-sys.stdout.reconfigure(encoding="utf-8")
-path = sys.argv[1]
-wb = openpyxl.load_workbook(path)
-print("sheets=" + "|".join(wb.sheetnames))
-for ws in wb.worksheets:
-    n = ws.title
-    print(f"{n}.freeze={ws.freeze_panes}")
-    print(f"{n}.autofilter={ws.auto_filter.ref}")
-    print(f"{n}.orientation={ws.page_setup.orientation}")
-    print(f"{n}.paper={ws.page_setup.paperSize}")
-    h = ws.oddHeader
-    print(f"{n}.header={h.left.text}|{h.center.text}|{h.right.text}")
-    for row in ws.iter_rows():
-        for c in row:
-            if c.value is not None:
-                print(f"{n}!{c.coordinate}={type(c.value).__name__}|{c.data_type}|{c.number_format}|{c.value}")
-            if c.font.b:
-                print(f"{n}!{c.coordinate}.bold=True")
-names = zipfile.ZipFile(path).namelist()
-print("charts=" + "|".join(sorted(p for p in names if p.startswith("xl/charts/chart"))))
-)PY";
 
 // For large files openpyxl is too slow: read the parts themselves.
 const char* const PARTS = R"PY(
@@ -103,7 +77,7 @@ ReconciliationReport sample_report() {
 TEST(ReconciliationWorkbook, HasCoverStockCheckSampleRegisterAndShipments) {
     test::TempDir dir;
     write_reconciliation_workbook(sample_report(), dir / "recon.xlsx");
-    const auto seen = run_probe(PROBE, dir / "recon.xlsx", dir);
+    const auto seen = run_probe(test::WORKBOOK_PROBE, dir / "recon.xlsx", dir);
     EXPECT_EQ(seen.at("sheets"), "封面|庫存核對|樣品登記簿|寄送運費");
     for (const std::string sheet : {"庫存核對", "樣品登記簿", "寄送運費"}) {
         EXPECT_EQ(seen.at(sheet + ".freeze"), "A2") << sheet;
@@ -119,7 +93,7 @@ TEST(ReconciliationWorkbook, HasCoverStockCheckSampleRegisterAndShipments) {
 TEST(ReconciliationWorkbook, CoverCountsEachFlagAsNumbers) {
     test::TempDir dir;
     write_reconciliation_workbook(sample_report(), dir / "recon.xlsx");
-    const auto seen = run_probe(PROBE, dir / "recon.xlsx", dir);
+    const auto seen = run_probe(test::WORKBOOK_PROBE, dir / "recon.xlsx", dir);
     EXPECT_EQ(seen.at("封面!B3"), "str|s|General|115年6月30日");
     EXPECT_EQ(seen.at("封面!C3"), "datetime|d|yyyy-mm-dd|2026-06-30 00:00:00");
     EXPECT_EQ(seen.at("封面!B4"), "str|s|General|2026-06-30");
@@ -139,7 +113,7 @@ TEST(ReconciliationWorkbook, CoverCountsEachFlagAsNumbers) {
 TEST(ReconciliationWorkbook, StockRowsAreInZhHantOrderWithChineseFlags) {
     test::TempDir dir;
     write_reconciliation_workbook(sample_report(), dir / "recon.xlsx");
-    const auto seen = run_probe(PROBE, dir / "recon.xlsx", dir);
+    const auto seen = run_probe(test::WORKBOOK_PROBE, dir / "recon.xlsx", dir);
     const std::string s = "庫存核對!";
     // 五 (4 strokes) before 國 (11); within a store by GPN.
     EXPECT_EQ(seen.at(s + "B2"), "str|s|General|五南文化廣場");
@@ -175,7 +149,7 @@ TEST(ReconciliationWorkbook, StockCheckEndsWithABoldTotalOfTheCountsOutsideTheFi
     }
     test::TempDir dir;
     write_reconciliation_workbook(report, dir / "recon.xlsx");
-    const auto seen = run_probe(PROBE, dir / "recon.xlsx", dir);
+    const auto seen = run_probe(test::WORKBOOK_PROBE, dir / "recon.xlsx", dir);
     const std::string s = "庫存核對!";
     EXPECT_EQ(seen.at("庫存核對.autofilter"), "A1:O5"); // header and 4 rows: not the total
     EXPECT_EQ(seen.at(s + "A6"), "str|s|General|合計");
@@ -197,7 +171,7 @@ TEST(ReconciliationWorkbook, StockCheckEndsWithABoldTotalOfTheCountsOutsideTheFi
 TEST(ReconciliationWorkbook, EveryPrintedPageNamesTheReportTheSheetAndTheDate) {
     test::TempDir dir;
     write_reconciliation_workbook(sample_report(), dir / "recon.xlsx");
-    const auto seen = run_probe(PROBE, dir / "recon.xlsx", dir);
+    const auto seen = run_probe(test::WORKBOOK_PROBE, dir / "recon.xlsx", dir);
     for (const std::string sheet : {"封面", "庫存核對", "樣品登記簿", "寄送運費"}) {
         EXPECT_EQ(seen.at(sheet + ".header"),
                   "政府出版品寄售庫存核對報表|&A|核對基準日 115年6月30日")
@@ -208,7 +182,7 @@ TEST(ReconciliationWorkbook, EveryPrintedPageNamesTheReportTheSheetAndTheDate) {
 TEST(ReconciliationWorkbook, RegistersShowDatesAndWhoPaysShipping) {
     test::TempDir dir;
     write_reconciliation_workbook(sample_report(), dir / "recon.xlsx");
-    const auto seen = run_probe(PROBE, dir / "recon.xlsx", dir);
+    const auto seen = run_probe(test::WORKBOOK_PROBE, dir / "recon.xlsx", dir);
     EXPECT_EQ(seen.at("樣品登記簿!G2"), "str|s|General|L-2026-001");
     EXPECT_EQ(seen.at("樣品登記簿!H2"), "datetime|d|yyyy-mm-dd|2026-01-05 00:00:00");
     EXPECT_EQ(seen.at("寄送運費!H1"), "str|s|General|運費負擔");
@@ -223,7 +197,7 @@ TEST(ReconciliationWorkbook, EmptyReportStillWritesAValidWorkbook) {
     report.generated_at = "2026-07-01 02:00";
     test::TempDir dir;
     write_reconciliation_workbook(report, dir / "recon.xlsx");
-    const auto seen = run_probe(PROBE, dir / "recon.xlsx", dir);
+    const auto seen = run_probe(test::WORKBOOK_PROBE, dir / "recon.xlsx", dir);
     EXPECT_EQ(seen.at("sheets"), "封面|庫存核對|樣品登記簿|寄送運費");
     EXPECT_EQ(seen.at("封面!B6"), "str|s|General|無庫存核對資料");
     EXPECT_EQ(seen.at("庫存核對.autofilter"), "A1:O1");

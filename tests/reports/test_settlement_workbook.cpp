@@ -14,39 +14,9 @@ namespace {
 using namespace std::chrono;
 namespace fs = std::filesystem;
 
-// Prints what an official would see, one "key=value" a line: sheets, panes, filters, page
-// setup and printed header ("left|center|right"), every non-empty cell as
-// "type|data_type|number_format|value" (and "<cell>.bold" if bold), and the chart parts.
-const char* const PROBE = R"PY(
-import sys, zipfile, openpyxl
-sys.stdout.reconfigure(encoding="utf-8")
-path = sys.argv[1]
-wb = openpyxl.load_workbook(path)
-print("sheets=" + "|".join(wb.sheetnames))
-for ws in wb.worksheets:
-    n = ws.title
-    print(f"{n}.freeze={ws.freeze_panes}")
-    print(f"{n}.autofilter={ws.auto_filter.ref}")
-    print(f"{n}.orientation={ws.page_setup.orientation}")
-    print(f"{n}.paper={ws.page_setup.paperSize}")
-    h = ws.oddHeader
-    print(f"{n}.header={h.left.text}|{h.center.text}|{h.right.text}")
-    fit = ws.sheet_properties.pageSetUpPr
-    print(f"{n}.fit={fit.fitToPage if fit else None}/{ws.page_setup.fitToWidth}/{ws.page_setup.fitToHeight}")
-    print(f"{n}.titles={ws.print_title_rows}")
-    print(f"{n}.merged=" + " ".join(sorted(str(r) for r in ws.merged_cells.ranges)))
-    for row in ws.iter_rows():
-        for c in row:
-            if c.value is not None:
-                print(f"{n}!{c.coordinate}={type(c.value).__name__}|{c.data_type}|{c.number_format}|{c.value}")
-            if c.font.b:
-                print(f"{n}!{c.coordinate}.bold=True")
-names = zipfile.ZipFile(path).namelist()
-print("charts=" + "|".join(sorted(p for p in names if p.startswith("xl/charts/chart"))))
-)PY";
 
 std::map<std::string, std::string> probe(const fs::path& xlsx, const test::TempDir& dir) {
-    return test::run_python_probe(PROBE, xlsx, dir);
+    return test::run_python_probe(test::WORKBOOK_PROBE, xlsx, dir);
 }
 
 // The probe's cell on `sheet` whose column-A label is `label`, as found in column B.

@@ -42,6 +42,12 @@ RunResult run_govpub(const std::string& args, const std::filesystem::path& cwd);
 //! Runs any shell command line; used for Debian's python3 with openpyxl.
 RunResult run_command(const std::string& command_line, const std::filesystem::path& cwd);
 
+//! A probe for run_python_probe that prints what an official would see, one "key=value" a
+//! line: sheets, panes, filters, page setup and printed header ("left|center|right"), fit,
+//! print titles, merged ranges, every non-empty cell as "type|data_type|number_format|value"
+//! (and "<cell>.bold" if bold), and the chart parts.
+extern const char* const WORKBOOK_PROBE;
+
 //! Runs a Python script (Debian's python3 with openpyxl) on `xlsx` and collects what it prints
 //! as "key=value" lines: how tests read a workbook back as an official's tool would.
 std::map<std::string, std::string> run_python_probe(const std::string& script,
