@@ -114,29 +114,11 @@ void write_cover(Sheet& cover, const ReconciliationReport& report, const BarChar
     count_rows.push_back(Row{
         {text_cell("寄送紀錄"), count_cell(static_cast<std::int64_t>(report.shipments.size()))}});
 
-    ColumnWidths widths;
-    widths.measure_header({"項目", "筆數"});
-    for (const auto* group : {&rows, &count_rows}) {
-        for (const Row& row : *group) {
-            widths.measure(row);
-        }
-    }
-    cover.set_widths(widths.widths());
-    cover.set_print(Orientation::landscape);
-    cover.write_title(REPORT_TITLE);
-    cover.skip_rows();
-    for (const Row& row : rows) {
-        cover.write_row(row);
-    }
-    cover.skip_rows();
-    cover.write_header({"項目", "筆數"});
     BarChart placed = chart;
     placed.data_sheet = cover.name();
-    placed.first_row = cover.next_row(); // the flag rows come first, the chart shows them
+    // The flag rows come first among the figures; the chart shows them.
+    placed.first_row = write_cover_sheet(cover, REPORT_TITLE, rows, {"項目", "筆數"}, count_rows);
     placed.last_row = placed.first_row + static_cast<std::uint32_t>(FLAGS.size()) - 1;
-    for (const Row& row : count_rows) {
-        cover.write_row(row);
-    }
     cover.insert_bar_chart(cover.next_row() + 1, 0, placed);
 }
 

@@ -221,26 +221,7 @@ void write_cover(Sheet& cover, const SettlementReport& report, const Totals& tot
         Row{{text_cell("本期實付"), ntd_cell(totals.amount_due)}},
         Row{{text_cell("結轉下期"), ntd_cell(totals.carried_out)}},
     };
-    ColumnWidths widths;
-    widths.measure_header({"項目", "合計"});
-    for (const Row& row : rows) {
-        widths.measure(row);
-    }
-    for (const Row& row : total_rows) {
-        widths.measure(row);
-    }
-    cover.set_widths(widths.widths());
-    cover.set_print(Orientation::landscape);
-    cover.write_title(REPORT_TITLE);
-    cover.skip_rows();
-    for (const Row& row : rows) {
-        cover.write_row(row);
-    }
-    cover.skip_rows();
-    cover.write_header({"項目", "合計"});
-    for (const Row& row : total_rows) {
-        cover.write_row(row);
-    }
+    write_cover_sheet(cover, REPORT_TITLE, rows, {"項目", "合計"}, total_rows);
     std::uint32_t chart_row = cover.next_row() + 1;
     for (std::size_t i = 0; i < charts.size(); ++i) {
         const double scale = chart_scale(bars[i]);

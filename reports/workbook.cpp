@@ -405,6 +405,29 @@ void Sheet::insert_bar_chart(std::uint32_t row, std::uint16_t col, const BarChar
           "chart " + chart.title);
 }
 
+std::uint32_t write_cover_sheet(Sheet& cover, std::string_view title,
+                                const std::vector<Row>& facts,
+                                const std::vector<std::string>& figures_header,
+                                const std::vector<Row>& figures) {
+    ColumnWidths widths;
+    widths.measure_header(figures_header);
+    for (const auto* group : {&facts, &figures})
+        for (const Row& row : *group)
+            widths.measure(row);
+    cover.set_widths(widths.widths());
+    cover.set_print(Orientation::landscape);
+    cover.write_title(title);
+    cover.skip_rows();
+    for (const Row& row : facts)
+        cover.write_row(row);
+    cover.skip_rows();
+    cover.write_header(figures_header);
+    const std::uint32_t first_figure = cover.next_row();
+    for (const Row& row : figures)
+        cover.write_row(row);
+    return first_figure;
+}
+
 void write_table(Sheet& sheet, const std::vector<std::string>& headers, std::size_t row_count,
                  const std::function<Row(std::size_t)>& row_at, const TableEnd& end) {
     if (sheet.next_row() != 0) {

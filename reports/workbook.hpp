@@ -132,6 +132,14 @@ struct TableEnd {
 void write_table(Sheet& sheet, const std::vector<std::string>& headers, std::size_t row_count,
                  const std::function<Row(std::size_t)>& row_at, const TableEnd& end = {});
 
+//! A report's cover as both workbooks lay it out: the title, the facts (label | value rows),
+//! then the figures under `figures_header`, landscape, widths fitted to all of it. Returns the
+//! row of the first figure, for a chart drawn from them. The sheet must be empty.
+std::uint32_t write_cover_sheet(Sheet& cover, std::string_view title,
+                                const std::vector<Row>& facts,
+                                const std::vector<std::string>& figures_header,
+                                const std::vector<Row>& figures);
+
 //! An .xlsx file in the making, in libxlsxwriter's constant-memory mode. It is written as
 //! `<out>.tmp` and renamed to `out` only once complete, so a half-written report never sits
 //! under the real name; a Workbook destroyed without close() leaves no file behind.
