@@ -1,4 +1,5 @@
-// The public catalogue feeds read as published into a real SQLite file (SPEC §5.2).
+// The public catalogue feeds read as published into a real database, SQLite and MariaDB
+// (SPEC §5.2).
 #include "adapters/config/settings.hpp"
 #include "adapters/db/database.hpp"
 #include "adapters/import/feed_import.hpp"
@@ -10,10 +11,11 @@
 namespace govpub::adapters::import {
 namespace {
 
-using govpub::test::to_big5;
-
 namespace fs = std::filesystem;
+using govpub::test::fresh_mysql_database;
+using govpub::test::mysql_database_of;
 using govpub::test::TempDir;
+using govpub::test::to_big5;
 using govpub::test::write_file;
 
 // The year GPI's 2024 file was published in: 民國113.
@@ -65,22 +67,48 @@ const std::string NCL_202401 =
     "電子書實務手冊,王志成,五南圖書出版股份有限公司,初版,2024/02/30,成人(一般),普遍級,"
     "487.7,9786267031230,,電子書,商業,中文,出版,否,電洽,,電子,電子書,一般出版社\r\n";
 
-struct FeedDb {
-    TempDir dir;
-    db::Database db{db::DatabaseUrl::parse("sqlite:" + (dir / "govpub.db").string())};
-    config::Settings settings;
-
-    FeedDb() {
-        db.migrate();
+//! Every test runs on the embedded SQLite file and on the throwaway MariaDB server ctest
+//! starts (SPEC §5.1: the same feed, the same rows, on both).
+class FeedImport : public ::testing::TestWithParam<std::string> {
+  protected:
+    void SetUp() override {
+        std::string url = "sqlite:" + (dir / "govpub.db").string();
+        if (GetParam() == "mariadb") {
+            auto fresh = fresh_mysql_database();
+            if (!fresh)
+                GTEST_SKIP() << "no MariaDB test server (run through ctest)";
+            url = *fresh;
+            mysql_database_ = mysql_database_of(url);
+        }
+        db_.emplace(db::DatabaseUrl::parse(url));
+        db_->migrate();
         settings.data_dir = dir / "data";
     }
+
+    void TearDown() override {
+        if (db_ && !mysql_database_.empty()) // the server outlives the test: leave it clean
+            db_->session() << "DROP DATABASE " + mysql_database_;
+        db_.reset();
+    }
+
+    db::Database& db() { return *db_; }
 
     //! As `govpub import gpi|ncl-isbn` runs it: a record that cannot be a record is set aside.
     ImportSummary run(const fs::path& file, RowSink& sink) {
         ImportOptions options;
         options.skip_invalid = true;
         options.user = "tester";
-        return run_import(db, settings, file, sink, options);
+        return run_import(db(), settings, file, sink, options);
+    }
+
+    //! The message of the InputError that refuses `file`, or "no error".
+    std::string import_error(const fs::path& file, RowSink& sink) {
+        try {
+            run(file, sink);
+        } catch (const InputError& error) {
+            return error.what();
+        }
+        return "no error";
     }
 
     fs::path write(const std::string& name, const std::string& bytes) {
@@ -90,7 +118,7 @@ struct FeedDb {
 
     long long count(const std::string& table) {
         long long n = 0;
-        db.session() << "SELECT COUNT(*) FROM " + table, soci::into(n);
+        db().session() << "SELECT COUNT(*) FROM " + table, soci::into(n);
         return n;
     }
 
@@ -98,20 +126,27 @@ struct FeedDb {
     std::optional<std::string> text(long long record_no, const std::string& column) {
         std::string value;
         soci::indicator ind = soci::i_null;
-        db.session() << "SELECT " + column + " FROM feed_record WHERE record_no = :n",
+        db().session() << "SELECT " + column + " FROM feed_record WHERE record_no = :n",
             soci::into(value, ind), soci::use(record_no);
-        EXPECT_TRUE(db.session().got_data()) << "no record " << record_no;
+        EXPECT_TRUE(db().session().got_data()) << "no record " << record_no;
         return ind == soci::i_ok ? std::optional(value) : std::nullopt;
     }
 
     std::optional<long long> price(long long record_no) {
         long long value = 0;
         soci::indicator ind = soci::i_null;
-        db.session() << "SELECT price FROM feed_record WHERE record_no = :n",
+        db().session() << "SELECT price FROM feed_record WHERE record_no = :n",
             soci::into(value, ind), soci::use(record_no);
-        EXPECT_TRUE(db.session().got_data()) << "no record " << record_no;
+        EXPECT_TRUE(db().session().got_data()) << "no record " << record_no;
         return ind == soci::i_ok ? std::optional(value) : std::nullopt;
     }
+
+    TempDir dir;
+    config::Settings settings;
+
+  private:
+    std::optional<db::Database> db_;
+    std::string mysql_database_;
 };
 
 bool has_note(const ImportSummary& summary, const std::string& part) {
@@ -128,79 +163,68 @@ std::string notes_of(const ImportSummary& summary) {
     return all;
 }
 
-std::string import_error(FeedDb& feed, const fs::path& file, RowSink& sink) {
-    try {
-        feed.run(file, sink);
-    } catch (const InputError& error) {
-        return error.what();
-    }
-    return "no error";
-}
-
-TEST(FeedImport, GpiStoresEveryRecordWithItsSourceAndYear) {
-    FeedDb feed;
-    GpiImport sink(feed.db, std::nullopt, RULES);
-    auto summary = feed.run(feed.write("2024books.json", GPI_2024), sink);
+TEST_P(FeedImport, GpiStoresEveryRecordWithItsSourceAndYear) {
+    GpiImport sink(db(), std::nullopt, RULES);
+    auto summary = run(write("2024books.json", GPI_2024), sink);
     EXPECT_EQ(summary.kind, "gpi");
     EXPECT_EQ(summary.format, "json");
     EXPECT_EQ(summary.lines, 9u);
     EXPECT_EQ(summary.accepted, 9u);
     EXPECT_EQ(summary.rejected, 0u);
-    EXPECT_EQ(feed.count("feed_record"), 9);
+    EXPECT_EQ(count("feed_record"), 9);
     long long other = -1;
-    feed.db.session() << "SELECT COUNT(*) FROM feed_record WHERE source <> 'gpi' OR "
-                         "source_period <> '2024' OR import_sha256 <> :h",
+    db().session() << "SELECT COUNT(*) FROM feed_record WHERE source <> 'gpi' OR "
+                      "source_period <> '2024' OR import_sha256 <> :h",
         soci::into(other), soci::use(summary.sha256);
     EXPECT_EQ(other, 0);
 
-    EXPECT_EQ(feed.text(1, "title"), "臺灣原住民族歷史語言文化大辭典");
-    EXPECT_EQ(feed.text(1, "publisher"), "原住民族委員會");
-    EXPECT_EQ(feed.text(1, "gpn"), "1011300123");
-    EXPECT_EQ(feed.text(1, "isbn13"), "9789865311230");
-    EXPECT_EQ(feed.text(1, "pub_date"), "2024-03-15");
-    EXPECT_EQ(feed.price(1), 350);
-    EXPECT_EQ(feed.text(1, "price_text"), "新臺幣350元");
-    EXPECT_EQ(feed.text(1, "issn"), std::nullopt);
+    EXPECT_EQ(text(1, "title"), "臺灣原住民族歷史語言文化大辭典");
+    EXPECT_EQ(text(1, "publisher"), "原住民族委員會");
+    EXPECT_EQ(text(1, "gpn"), "1011300123");
+    EXPECT_EQ(text(1, "isbn13"), "9789865311230");
+    EXPECT_EQ(text(1, "pub_date"), "2024-03-15");
+    EXPECT_EQ(price(1), 350);
+    EXPECT_EQ(text(1, "price_text"), "新臺幣350元");
+    EXPECT_EQ(text(1, "issn"), std::nullopt);
 
-    EXPECT_EQ(feed.text(2, "issn"), "1727-4907");
-    EXPECT_EQ(feed.text(2, "isbn13"), std::nullopt);
-    EXPECT_EQ(feed.text(2, "pub_date"), "2024-06-01"); // ROC 113/06/01
-    EXPECT_EQ(feed.price(2), 350);
+    EXPECT_EQ(text(2, "issn"), "1727-4907");
+    EXPECT_EQ(text(2, "isbn13"), std::nullopt);
+    EXPECT_EQ(text(2, "pub_date"), "2024-06-01"); // ROC 113/06/01
+    EXPECT_EQ(price(2), 350);
 
-    EXPECT_EQ(feed.text(3, "isbn13"), "9789571154497"); // ISBN-10 stored as ISBN-13
-    EXPECT_EQ(feed.text(3, "gpn"), "1011300200");
-    EXPECT_EQ(feed.text(3, "pub_date"), "2024-05"); // only a month was published
-    EXPECT_EQ(feed.price(3), std::nullopt);         // 免費: no price, never a silent 0
-    EXPECT_EQ(feed.text(3, "price_text"), "免費");
+    EXPECT_EQ(text(3, "isbn13"), "9789571154497"); // ISBN-10 stored as ISBN-13
+    EXPECT_EQ(text(3, "gpn"), "1011300200");
+    EXPECT_EQ(text(3, "pub_date"), "2024-05"); // only a month was published
+    EXPECT_EQ(price(3), std::nullopt);         // 免費: no price, never a silent 0
+    EXPECT_EQ(text(3, "price_text"), "免費");
 
     // Bad identifiers are kept as NULL; the record itself is still there.
-    EXPECT_EQ(feed.text(4, "title"), "行政院公報彙編");
-    EXPECT_EQ(feed.text(4, "isbn13"), std::nullopt);
-    EXPECT_EQ(feed.text(4, "gpn"), std::nullopt);
-    EXPECT_EQ(feed.price(4), std::nullopt);
-    EXPECT_EQ(feed.text(4, "price_text"), "非賣品");
+    EXPECT_EQ(text(4, "title"), "行政院公報彙編");
+    EXPECT_EQ(text(4, "isbn13"), std::nullopt);
+    EXPECT_EQ(text(4, "gpn"), std::nullopt);
+    EXPECT_EQ(price(4), std::nullopt);
+    EXPECT_EQ(text(4, "price_text"), "非賣品");
 
-    EXPECT_EQ(feed.text(5, "isbn13"), "9786267021231"); // "(平裝)" after the number
-    EXPECT_EQ(feed.text(5, "pub_date"), std::nullopt);
-    EXPECT_EQ(feed.price(5), std::nullopt);
-    EXPECT_EQ(feed.text(5, "price_text"), std::nullopt);
+    EXPECT_EQ(text(5, "isbn13"), "9786267021231"); // "(平裝)" after the number
+    EXPECT_EQ(text(5, "pub_date"), std::nullopt);
+    EXPECT_EQ(price(5), std::nullopt);
+    EXPECT_EQ(text(5, "price_text"), std::nullopt);
 
-    EXPECT_EQ(feed.text(6, "pub_date"), "2024-08-15");
-    EXPECT_EQ(feed.price(6), 480);
+    EXPECT_EQ(text(6, "pub_date"), "2024-08-15");
+    EXPECT_EQ(price(6), 480);
 
-    EXPECT_EQ(feed.price(7), std::nullopt); // 洽詢 cannot be read: NULL, text kept
-    EXPECT_EQ(feed.text(7, "price_text"), "洽詢");
+    EXPECT_EQ(price(7), std::nullopt); // 洽詢 cannot be read: NULL, text kept
+    EXPECT_EQ(text(7, "price_text"), "洽詢");
 
-    EXPECT_EQ(feed.text(8, "gpn"), "3011300304"); // unknown type digit: a warning, stored
-    EXPECT_EQ(feed.price(8), 350);
-    EXPECT_EQ(feed.price(9), 250);
-    EXPECT_EQ(feed.text(9, "price_text"), "250");
+    EXPECT_EQ(text(8, "gpn"), "3011300304"); // unknown type digit: a warning, stored
+    EXPECT_EQ(price(8), 350);
+    EXPECT_EQ(price(9), 250);
+    EXPECT_EQ(text(9, "price_text"), "250");
 }
 
-TEST(FeedImport, GpiCountsEachBucketAndReportsIt) {
-    FeedDb feed;
-    GpiImport sink(feed.db, std::nullopt, RULES);
-    auto summary = feed.run(feed.write("2024books.json", GPI_2024), sink);
+TEST_P(FeedImport, GpiCountsEachBucketAndReportsIt) {
+    GpiImport sink(db(), std::nullopt, RULES);
+    auto summary = run(write("2024books.json", GPI_2024), sink);
     const auto& c = sink.counts();
     EXPECT_EQ(c.records, 9u);
     EXPECT_EQ(c.price_amount, 5u);
@@ -234,65 +258,63 @@ TEST(FeedImport, GpiCountsEachBucketAndReportsIt) {
     EXPECT_TRUE(has_note(summary, "record 5:")) << notes;
 }
 
-TEST(FeedImport, SameBytesTwiceChangeNothing) {
-    FeedDb feed;
-    auto file = feed.write("2024books.json", GPI_2024);
-    GpiImport first(feed.db, std::nullopt, RULES);
-    auto once = feed.run(file, first);
+TEST_P(FeedImport, SameBytesTwiceChangeNothing) {
+    auto file = write("2024books.json", GPI_2024);
+    GpiImport first(db(), std::nullopt, RULES);
+    auto once = run(file, first);
     ASSERT_FALSE(once.already_imported);
     EXPECT_TRUE(fs::exists(once.archived_as));
 
-    GpiImport second(feed.db, std::nullopt, RULES);
-    auto twice = feed.run(file, second);
+    GpiImport second(db(), std::nullopt, RULES);
+    auto twice = run(file, second);
     EXPECT_TRUE(twice.already_imported);
     EXPECT_EQ(twice.sha256, once.sha256);
     EXPECT_TRUE(twice.notes.empty());
-    EXPECT_EQ(feed.count("feed_record"), 9);
-    EXPECT_EQ(feed.count("import_file"), 1);
+    EXPECT_EQ(count("feed_record"), 9);
+    EXPECT_EQ(count("import_file"), 1);
 
-    auto csv = feed.write("202401_isbn.csv", NCL_202401);
-    NclIsbnImport ncl_first(feed.db, std::nullopt);
-    EXPECT_FALSE(feed.run(csv, ncl_first).already_imported);
-    NclIsbnImport ncl_second(feed.db, std::nullopt);
-    EXPECT_TRUE(feed.run(csv, ncl_second).already_imported);
-    EXPECT_EQ(feed.count("feed_record"), 14);
-    EXPECT_EQ(feed.count("import_file"), 2);
+    auto csv = write("202401_isbn.csv", NCL_202401);
+    NclIsbnImport ncl_first(db(), std::nullopt);
+    EXPECT_FALSE(run(csv, ncl_first).already_imported);
+    NclIsbnImport ncl_second(db(), std::nullopt);
+    EXPECT_TRUE(run(csv, ncl_second).already_imported);
+    EXPECT_EQ(count("feed_record"), 14);
+    EXPECT_EQ(count("import_file"), 2);
 }
 
-TEST(FeedImport, NclStoresEveryLineWithItsSourceAndMonth) {
-    FeedDb feed;
-    NclIsbnImport sink(feed.db, std::nullopt);
-    auto summary = feed.run(feed.write("202401_isbn.csv", NCL_202401), sink);
+TEST_P(FeedImport, NclStoresEveryLineWithItsSourceAndMonth) {
+    NclIsbnImport sink(db(), std::nullopt);
+    auto summary = run(write("202401_isbn.csv", NCL_202401), sink);
     EXPECT_EQ(summary.kind, "ncl-isbn");
     EXPECT_EQ(summary.format, "csv/utf-8-bom");
     EXPECT_EQ(summary.lines, 5u);
     EXPECT_EQ(summary.rejected, 0u);
-    EXPECT_EQ(feed.count("feed_record"), 5);
+    EXPECT_EQ(count("feed_record"), 5);
     long long other = -1;
-    feed.db.session() << "SELECT COUNT(*) FROM feed_record WHERE source <> 'ncl' OR "
-                         "source_period <> '202401' OR gpn IS NOT NULL OR issn IS NOT NULL",
+    db().session() << "SELECT COUNT(*) FROM feed_record WHERE source <> 'ncl' OR "
+                      "source_period <> '202401' OR gpn IS NOT NULL OR issn IS NOT NULL",
         soci::into(other);
     EXPECT_EQ(other, 0);
 
     // record_no is the CSV line, so a person finds the record in the file.
-    EXPECT_EQ(feed.text(2, "title"), "臺灣鳥類圖鑑");
-    EXPECT_EQ(feed.text(2, "publisher"), "晨星出版有限公司");
-    EXPECT_EQ(feed.text(2, "isbn13"), "9789865311230");
-    EXPECT_EQ(feed.text(2, "pub_date"), "2024-01"); // 預訂出版日 is a planned month
-    EXPECT_EQ(feed.price(2), 650);
-    EXPECT_EQ(feed.text(3, "title"), "山、海、人：臺灣東海岸紀行, 增訂版");
-    EXPECT_EQ(feed.text(3, "pub_date"), "2024-01");
-    EXPECT_EQ(feed.price(3), 420);
-    EXPECT_EQ(feed.text(4, "isbn13"), std::nullopt);
-    EXPECT_EQ(feed.text(4, "pub_date"), "2024-01-20");
-    EXPECT_EQ(feed.price(4), std::nullopt);
-    EXPECT_EQ(feed.text(4, "price_text"), "非賣品");
-    EXPECT_EQ(feed.text(5, "isbn13"), std::nullopt);
-    EXPECT_EQ(feed.text(5, "pub_date"), std::nullopt);
-    EXPECT_EQ(feed.price(5), 1200);
-    EXPECT_EQ(feed.price(6), std::nullopt);
-    EXPECT_EQ(feed.text(6, "price_text"), "電洽");
-    EXPECT_EQ(feed.text(6, "pub_date"), std::nullopt); // 2024/02/30 does not exist
+    EXPECT_EQ(text(2, "title"), "臺灣鳥類圖鑑");
+    EXPECT_EQ(text(2, "publisher"), "晨星出版有限公司");
+    EXPECT_EQ(text(2, "isbn13"), "9789865311230");
+    EXPECT_EQ(text(2, "pub_date"), "2024-01"); // 預訂出版日 is a planned month
+    EXPECT_EQ(price(2), 650);
+    EXPECT_EQ(text(3, "title"), "山、海、人：臺灣東海岸紀行, 增訂版");
+    EXPECT_EQ(text(3, "pub_date"), "2024-01");
+    EXPECT_EQ(price(3), 420);
+    EXPECT_EQ(text(4, "isbn13"), std::nullopt);
+    EXPECT_EQ(text(4, "pub_date"), "2024-01-20");
+    EXPECT_EQ(price(4), std::nullopt);
+    EXPECT_EQ(text(4, "price_text"), "非賣品");
+    EXPECT_EQ(text(5, "isbn13"), std::nullopt);
+    EXPECT_EQ(text(5, "pub_date"), std::nullopt);
+    EXPECT_EQ(price(5), 1200);
+    EXPECT_EQ(price(6), std::nullopt);
+    EXPECT_EQ(text(6, "price_text"), "電洽");
+    EXPECT_EQ(text(6, "pub_date"), std::nullopt); // 2024/02/30 does not exist
 
     const auto& c = sink.counts();
     EXPECT_EQ(c.price_amount, 3u);
@@ -313,21 +335,19 @@ TEST(FeedImport, NclStoresEveryLineWithItsSourceAndMonth) {
     EXPECT_FALSE(has_note(summary, "GPN")) << notes; // the NCL list has no GPN column
 }
 
-TEST(FeedImport, NclIsReadFromBig5Too) {
-    FeedDb feed;
-    NclIsbnImport sink(feed.db, std::nullopt);
+TEST_P(FeedImport, NclIsReadFromBig5Too) {
+    NclIsbnImport sink(db(), std::nullopt);
     std::string utf8 = NCL_202401.substr(3); // Big5 files have no BOM
-    auto summary = feed.run(feed.write("202402_isbn.csv", to_big5(utf8)), sink);
+    auto summary = run(write("202402_isbn.csv", to_big5(utf8)), sink);
     EXPECT_EQ(summary.format, "csv/big5");
     EXPECT_EQ(summary.lines, 5u);
-    EXPECT_EQ(feed.text(3, "title"), "山、海、人：臺灣東海岸紀行, 增訂版");
-    EXPECT_EQ(feed.text(3, "source_period"), "202402");
+    EXPECT_EQ(text(3, "title"), "山、海、人：臺灣東海岸紀行, 增訂版");
+    EXPECT_EQ(text(3, "source_period"), "202402");
     EXPECT_EQ(sink.counts().price_amount, 3u);
 }
 
-TEST(FeedImport, ShiftedLineIsSetAsideNotTheWholeFeed) {
-    FeedDb feed;
-    NclIsbnImport sink(feed.db, std::nullopt);
+TEST_P(FeedImport, ShiftedLineIsSetAsideNotTheWholeFeed) {
+    NclIsbnImport sink(db(), std::nullopt);
     // An unquoted comma in the title pushes every later cell one column right.
     std::string bytes = "\xEF\xBB\xBF" + NCL_HEADER +
                         "臺灣鳥類圖鑑,林大明,晨星出版有限公司,初版,2024/01,成人(一般),普遍級,"
@@ -336,40 +356,38 @@ TEST(FeedImport, ShiftedLineIsSetAsideNotTheWholeFeed) {
                         "山、海、人,增訂版,陳美玲,遠足文化,二版,113/01,成人(一般),普遍級,733.69,"
                         "9789865321239,256,圖書,旅遊,中文,臺灣,否,420,平裝,紙本,東海岸,"
                         "一般出版社\r\n";
-    auto summary = feed.run(feed.write("202401_isbn.csv", bytes), sink);
+    auto summary = run(write("202401_isbn.csv", bytes), sink);
     EXPECT_EQ(summary.accepted, 1u);
     EXPECT_EQ(summary.rejected, 1u);
     EXPECT_TRUE(fs::exists(summary.rejects_file));
-    EXPECT_EQ(feed.count("feed_record"), 1);
+    EXPECT_EQ(count("feed_record"), 1);
 }
 
-TEST(FeedImport, PeriodComesFromTheOptionWhenTheNameHasNone) {
-    FeedDb feed;
-    auto file = feed.write("books.json", GPI_2024);
-    GpiImport unnamed(feed.db, std::nullopt, RULES);
-    EXPECT_NE(import_error(feed, file, unnamed).find("does not say its year"), std::string::npos);
+TEST_P(FeedImport, PeriodComesFromTheOptionWhenTheNameHasNone) {
+    auto file = write("books.json", GPI_2024);
+    GpiImport unnamed(db(), std::nullopt, RULES);
+    EXPECT_NE(import_error(file, unnamed).find("does not say its year"), std::string::npos);
 
-    GpiImport bad(feed.db, std::string("113"), RULES);
-    EXPECT_NE(import_error(feed, file, bad).find("--period: \"113\" — must be a year YYYY"),
+    GpiImport bad(db(), std::string("113"), RULES);
+    EXPECT_NE(import_error(file, bad).find("--period: \"113\" — must be a year YYYY"),
               std::string::npos)
-        << import_error(feed, file, bad);
+        << import_error(file, bad);
 
-    GpiImport given(feed.db, std::string("2023"), RULES);
-    feed.run(file, given);
+    GpiImport given(db(), std::string("2023"), RULES);
+    run(file, given);
     EXPECT_EQ(given.period(), "2023");
-    EXPECT_EQ(feed.text(1, "source_period"), "2023");
+    EXPECT_EQ(text(1, "source_period"), "2023");
 
-    NclIsbnImport month13(feed.db, std::nullopt);
-    EXPECT_NE(import_error(feed, feed.write("202413_isbn.csv", NCL_202401), month13)
-                  .find("must be a month YYYYMM"),
-              std::string::npos);
+    NclIsbnImport month13(db(), std::nullopt);
+    EXPECT_NE(
+        import_error(write("202413_isbn.csv", NCL_202401), month13).find("must be a month YYYYMM"),
+        std::string::npos);
 }
 
-TEST(FeedImport, RefusesFilesThatAreNotTheFeed) {
-    FeedDb feed;
+TEST_P(FeedImport, RefusesFilesThatAreNotTheFeed) {
     auto error = [&](const std::string& name, const std::string& bytes) {
-        GpiImport sink(feed.db, std::nullopt, RULES);
-        return import_error(feed, feed.write(name, bytes), sink);
+        GpiImport sink(db(), std::nullopt, RULES);
+        return import_error(write(name, bytes), sink);
     };
     EXPECT_NE(error("2024books.json", "bookTitle,GPN\n書,1011300123\n").find("is not valid JSON"),
               std::string::npos);
@@ -383,24 +401,24 @@ TEST(FeedImport, RefusesFilesThatAreNotTheFeed) {
     EXPECT_NE(missing.find("bookTitle"), std::string::npos) << missing;
     EXPECT_NE(missing.find("GPN"), std::string::npos) << missing;
 
-    NclIsbnImport ncl(feed.db, std::nullopt);
-    std::string no_price =
-        import_error(feed,
-                     feed.write("202401_isbn.csv",
-                                "\xEF\xBB\xBF申請書名,ISBN\r\n臺灣鳥類圖鑑,9789865311230\r\n"),
-                     ncl);
+    NclIsbnImport ncl(db(), std::nullopt);
+    std::string no_price = import_error(
+        write("202401_isbn.csv", "\xEF\xBB\xBF申請書名,ISBN\r\n臺灣鳥類圖鑑,9789865311230\r\n"),
+        ncl);
     EXPECT_NE(no_price.find("定價"), std::string::npos) << no_price;
 
-    EXPECT_EQ(feed.count("import_file"), 0);
-    EXPECT_EQ(feed.count("feed_record"), 0);
+    EXPECT_EQ(count("import_file"), 0);
+    EXPECT_EQ(count("feed_record"), 0);
 }
 
-TEST(FeedImport, BomBeforeTheJsonArrayIsAccepted) {
-    FeedDb feed;
-    GpiImport sink(feed.db, std::nullopt, RULES);
-    auto summary = feed.run(feed.write("2024books.json", "\xEF\xBB\xBF" + GPI_2024), sink);
+TEST_P(FeedImport, BomBeforeTheJsonArrayIsAccepted) {
+    GpiImport sink(db(), std::nullopt, RULES);
+    auto summary = run(write("2024books.json", "\xEF\xBB\xBF" + GPI_2024), sink);
     EXPECT_EQ(summary.lines, 9u);
 }
+
+INSTANTIATE_TEST_SUITE_P(Backends, FeedImport, ::testing::Values("sqlite", "mariadb"),
+                         [](const auto& info) { return info.param; });
 
 } // namespace
 } // namespace govpub::adapters::import
