@@ -2,6 +2,7 @@
 #include "jobs/settle_job.hpp"
 
 #include "adapters/config/clock.hpp"
+#include "adapters/config/crash_point.hpp"
 #include "adapters/db/catalogue.hpp"
 #include "adapters/db/contracts.hpp"
 #include "adapters/db/settlement_repository.hpp"
@@ -39,32 +40,30 @@ SettlementOutcome outcome_from_stored(const adapters::db::ClosedSettlement& clos
     return o;
 }
 
-} // namespace
-
-SettlementOutcome SettleJob::run(const SettleRequest& request) {
-    const auto& scheme = settings_.periods;
+void check_ended(const SettleRequest& request, const domain::PeriodScheme& scheme) {
     const std::string period = request.period.name();
-    const domain::Date from = request.period.first_day(scheme);
     const domain::Date to = request.period.last_day(scheme);
-    SettlementRepository repo(db_);
-
-    if (auto closed = repo.closed(period))
-        return outcome_from_stored(*closed, repo);
     if (std::chrono::sys_days{request.as_of} < std::chrono::sys_days{to})
         throw domain::Refused("period " + period + " ends on " + to_iso(to) +
                                   "; it cannot be settled as of " + to_iso(request.as_of) +
                                   " (give --as-of " + to_iso(to) + " or later)",
                               "SPEC §4.6");
+}
 
-    // A real run takes the write lock before reading, so that no import or second run can
-    // slip in between what it reads and what it closes. (SQLite: BEGIN IMMEDIATE. MariaDB
-    // needs a claim-then-read order or a lock; see adapters/db/database.cpp.)
-    std::optional<adapters::db::WriteTransaction> tx;
-    if (!request.dry_run) {
-        tx.emplace(db_);
-        if (auto closed = repo.closed(period)) // another process closed it while we waited
-            return outcome_from_stored(*closed, repo);
-    }
+} // namespace
+
+void SettleJob::check(const SettleRequest& request) {
+    check_ended(request, settings_.periods);
+    if (SettlementRepository(db_).closed(request.period.name()))
+        return; // a closed period gives its stored result; nothing to refuse
+    check_order(request);
+}
+
+void SettleJob::check_order(const SettleRequest& request) {
+    const auto& scheme = settings_.periods;
+    const std::string period = request.period.name();
+    const domain::Date from = request.period.first_day(scheme);
+    SettlementRepository repo(db_);
     // Periods close in order: a later closed period, or an open one before this, would pay
     // lines in the wrong period and use a carried balance twice.
     if (auto latest = repo.latest_closed()) {
@@ -90,6 +89,28 @@ SettlementOutcome SettleJob::run(const SettleRequest& request) {
                                       period,
                                   "SPEC §4.6");
     }
+}
+
+SettlementOutcome SettleJob::run(const SettleRequest& request) {
+    const auto& scheme = settings_.periods;
+    const std::string period = request.period.name();
+    const domain::Date from = request.period.first_day(scheme);
+    const domain::Date to = request.period.last_day(scheme);
+    SettlementRepository repo(db_);
+
+    if (auto closed = repo.closed(period))
+        return outcome_from_stored(*closed, repo);
+    check_ended(request, scheme);
+    // A real run takes the write lock before reading, so that no import or second run can
+    // slip in between what it reads and what it closes. (SQLite: BEGIN IMMEDIATE. MariaDB
+    // needs a claim-then-read order or a lock; see adapters/db/database.cpp.)
+    std::optional<adapters::db::WriteTransaction> tx;
+    if (!request.dry_run) {
+        tx.emplace(db_);
+        if (auto closed = repo.closed(period)) // another process closed it while we waited
+            return outcome_from_stored(*closed, repo);
+    }
+    check_order(request);
 
     auto catalogue = adapters::db::Catalogue::load(db_);
     auto contracts = adapters::db::load_contract_book(db_, settings_.default_payment_days);
@@ -151,7 +172,11 @@ SettlementOutcome SettleJob::run(const SettleRequest& request) {
         o.closed_at = adapters::config::utc_timestamp();
         repo.close({period, from_iso, to_iso(to), to_iso(request.as_of), o.closed_at, o.json},
                    o.statements, to_iso(to));
+        if (request.before_commit)
+            request.before_commit(o.statements.size());
+        adapters::config::crash_point("settle.before_commit");
         tx->commit();
+        adapters::config::crash_point("settle.committed");
     }
     return o;
 }

@@ -8,6 +8,7 @@
 #include "domain/period.hpp"
 #include "domain/settlement.hpp"
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -17,6 +18,10 @@ struct SettleRequest {
     domain::Period period;
     domain::Date as_of;
     bool dry_run = false;
+    //! Called with the statements inside the closing transaction just before it commits: the
+    //! job engine records its checkpoint there, so that the close and the record of it commit
+    //! together.
+    std::function<void(std::size_t statements)> before_commit;
 };
 
 struct SettlementOutcome {
@@ -41,8 +46,13 @@ class SettleJob {
     //! (domain::Refused) a period that has not ended by `as_of`, or one whose predecessor
     //! still has unsettled sales.
     SettlementOutcome run(const SettleRequest& request);
+    //! The refusals of run() that need no lock (the period has not ended, an earlier period
+    //! is open): checked before a job is started, so a refused request leaves no trace.
+    void check(const SettleRequest& request);
 
   private:
+    void check_order(const SettleRequest& request);
+
     adapters::db::Database& db_;
     const adapters::config::Settings& settings_;
     const domain::HolidayCalendar& calendar_;

@@ -67,5 +67,6 @@ int command_reconcile(Context&, const std::vector<std::string>&);
 int command_report(Context&, const std::vector<std::string>&);
 int command_consignment_form(Context&, const std::vector<std::string>&);
 int command_demo(Context&, const std::vector<std::string>&);
+int command_jobs(Context&, const std::vector<std::string>&);
 
 } // namespace govpub::cli

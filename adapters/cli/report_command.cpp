@@ -43,7 +43,7 @@ int command_report(Context& ctx, const std::vector<std::string>& args) {
         auto outcome = job.run({period,
                                 vm.count("as-of") ? as_of_or_today(vm)
                                                   : period.run_day(ctx.settings().periods),
-                                true});
+                                true, {}});
         reports::write_settlement_workbook(
             jobs::settlement_report(ctx.db(), outcome, generated_at), out);
         ctx.out << "settlement report " << outcome.period << " (" << outcome.status

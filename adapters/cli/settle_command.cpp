@@ -2,6 +2,10 @@
 #include "adapters/cli/context.hpp"
 
 #include "domain/money.hpp"
+#include "adapters/cli/commands.hpp"
+#include "adapters/config/clock.hpp"
+#include "jobs/job_catalog.hpp"
+#include "jobs/job_launcher.hpp"
 #include "jobs/reconcile_job.hpp"
 #include "jobs/settle_job.hpp"
 
@@ -43,6 +47,13 @@ void print_statements(std::ostream& out, const jobs::SettlementOutcome& o) {
         << "\n";
 }
 
+void print_outcome(Context& ctx, const po::variables_map& vm, const jobs::SettlementOutcome& o) {
+    if (vm.count("json"))
+        ctx.out << o.json << "\n";
+    else
+        print_statements(ctx.out, o);
+}
+
 } // namespace
 
 int command_settle(Context& ctx, const std::vector<std::string>& args) {
@@ -60,17 +71,39 @@ int command_settle(Context& ctx, const std::vector<std::string>& args) {
     const auto period = domain::Period::parse(vm["period"].as<std::string>());
     const domain::Date as_of =
         vm.count("as-of") ? as_of_or_today(vm) : period.run_day(ctx.settings().periods);
-    jobs::SettleRequest request{period, as_of, vm.count("dry-run") > 0};
+    jobs::SettleRequest request{period, as_of, vm.count("dry-run") > 0, {}};
     jobs::SettleJob job(ctx.db(), ctx.settings(), ctx.calendar());
-    auto outcome = job.run(request);
-    if (outcome.already_closed)
-        ctx.err << "govpub: " << outcome.period << " was closed at " << outcome.closed_at
-                << "; showing the stored result (nothing changed)\n";
-    if (vm.count("json"))
-        ctx.out << outcome.json << "\n";
-    else
-        print_statements(ctx.out, outcome);
-    return 0;
+    if (request.dry_run) {
+        auto outcome = job.run(request);
+        if (outcome.already_closed)
+            ctx.err << "govpub: " << outcome.period << " was closed at " << outcome.closed_at
+                    << "; showing the stored result (nothing changed)\n";
+        print_outcome(ctx, vm, outcome);
+        return EXIT_DONE;
+    }
+    // Refusals that need no lock come first, so that a refused request leaves no job record.
+    job.check(request);
+    // A real run is the job `settle period=P` (STYLE.md "Jobs"): it runs once, a second start
+    // while it runs is refused, and a run whose process died is taken over from its last step.
+    jobs::SettlementOutcome closed;
+    jobs::JobLauncher launcher(ctx.db(), ctx.settings().jobs, adapters::config::local_timestamp());
+    jobs::JobOutcome run;
+    try {
+        run = launcher.run(jobs::settle_definition({ctx.db(), ctx.settings(), ctx.calendar()},
+                                                   period, as_of, std::nullopt, &closed));
+    } catch (const jobs::JobAlreadyCompleted& e) {
+        ctx.err << "govpub: refused: " << e.what() << ". Its result:\n";
+        print_outcome(ctx, vm, job.run({period, as_of, false, {}}));
+        return EXIT_BAD_INPUT;
+    }
+    if (run.abandoned)
+        ctx.err << "govpub: took over from execution #" << *run.abandoned
+                << ", whose process died; resumed at step " << run.first_step + 1 << "\n";
+    // Resumed after the close was committed: the stored result is the result.
+    print_outcome(ctx, vm, closed.period.empty() ? job.run({period, as_of, false, {}}) : closed);
+    ctx.err << "govpub: settlement workbook written to "
+            << jobs::settlement_workbook_path(ctx.settings(), period.name()).string() << "\n";
+    return EXIT_DONE;
 }
 
 int command_reconcile(Context& ctx, const std::vector<std::string>& args) {

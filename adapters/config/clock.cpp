@@ -23,6 +23,14 @@ std::string format_now(const char* pattern, bool utc) {
 } // namespace
 
 std::string utc_timestamp() { return format_now("%Y-%m-%dT%H:%M:%SZ", true); }
+std::optional<long long> utc_seconds(const std::string& text) {
+    std::tm parts{};
+    const char* end = strptime(text.c_str(), "%Y-%m-%dT%H:%M:%SZ", &parts);
+    if (end == nullptr || *end != '\0')
+        return std::nullopt;
+    return static_cast<long long>(timegm(&parts));
+}
+
 std::string local_timestamp() { return format_now("%Y-%m-%d %H:%M", false); }
 
 domain::Date local_today() {

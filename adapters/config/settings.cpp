@@ -107,6 +107,11 @@ Settings load_settings(const std::optional<fs::path>& config_file) {
     s.periods.run_day = static_cast<unsigned>(conf.get_int("settlement.run_day", 10, 1, 28));
     domain::validate(s.periods);
     s.default_payment_days = conf.get_int("settlement.payment_days", 30, 0, 366);
+    s.jobs.heartbeat_seconds = conf.get_int("jobs.heartbeat_seconds", 30, 1, 3600);
+    s.jobs.stale_after_seconds = conf.get_int("jobs.stale_after_seconds", 300, 1, 86400);
+    for (const char* job : {"settle", "reconcile", "deadlines", "depository"})
+        if (auto when = conf.get(std::string("schedule.") + job); when && !when->empty())
+            s.jobs.schedule[job] = *when;
     return s;
 }
 

@@ -5,10 +5,19 @@
 #include "domain/period.hpp"
 
 #include <filesystem>
+#include <map>
 #include <optional>
 #include <string>
 
 namespace govpub::adapters::config {
+
+//! The job engine (STYLE.md "Jobs") and the schedule of `govpub jobs run-due`.
+struct JobSettings {
+    int heartbeat_seconds = 30;    //!< how often a running job writes its heartbeat
+    int stale_after_seconds = 300; //!< a heartbeat older than this means the process died
+    //! Job name → when it runs ("daily 06:00", "monthly 1 03:00", …); see config/govpub.ini.
+    std::map<std::string, std::string> schedule;
+};
 
 struct Settings {
     std::string database_url = "sqlite:data/govpub.db";
@@ -17,8 +26,11 @@ struct Settings {
     std::string gpn_types = "12";
     domain::PeriodScheme periods;
     int default_payment_days = 30;
+    JobSettings jobs;
 
     std::filesystem::path archive_dir() const { return data_dir / "archive"; }
+    //! Where scheduled jobs write their workbooks and lists.
+    std::filesystem::path reports_dir() const { return data_dir / "reports"; }
 };
 
 //! Reads the defaults file (`config_file`, else the shipped config/govpub.ini), then lets

@@ -30,6 +30,15 @@ struct ClosedSettlement {
     std::string result_json;
 };
 
+//! A closed statement's payment to the agency (amount due > 0).
+struct PaymentDue {
+    std::string period;
+    std::string store;
+    std::string agency;
+    long long amount_due = 0;
+    std::string due_date; //!< ISO
+};
+
 class SettlementRepository {
   public:
     explicit SettlementRepository(Database& db) : db_(db) {}
@@ -51,6 +60,9 @@ class SettlementRepository {
                const std::string& through);
     //! The statements of a closed period, as stored.
     std::vector<domain::Statement> statements(const std::string& period);
+
+    //! Every closed statement with an amount due, by due date, store and agency.
+    std::vector<PaymentDue> payments_due();
 
   private:
     Database& db_;

@@ -57,4 +57,20 @@ fs::path archive_file(const fs::path& file, const fs::path& archive_dir,
     return target;
 }
 
+void write_file_whole(const fs::path& target, const std::string& bytes) {
+    fs::path folder = target.has_parent_path() ? target.parent_path() : fs::path(".");
+    fs::create_directories(folder);
+    fs::path temp = target;
+    temp += ".tmp" + std::to_string(::getpid());
+    {
+        std::ofstream out(temp, std::ios::binary | std::ios::trunc);
+        out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+        if (!out.flush())
+            throw std::runtime_error("cannot write " + temp.string());
+    }
+    fsync_path(temp, O_RDONLY);
+    fs::rename(temp, target);
+    fsync_path(folder, O_RDONLY | O_DIRECTORY);
+}
+
 } // namespace govpub::adapters::import

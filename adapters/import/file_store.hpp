@@ -16,4 +16,8 @@ std::filesystem::path archive_file(const std::filesystem::path& file,
                                    const std::filesystem::path& archive_dir,
                                    const std::string& sha256);
 
+//! Writes `bytes` to `target` through a temporary name beside it, fsync and rename: a reader
+//! (or a process killed half-way) sees the old file or the whole new one, never a part.
+void write_file_whole(const std::filesystem::path& target, const std::string& bytes);
+
 } // namespace govpub::adapters::import

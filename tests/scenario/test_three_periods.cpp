@@ -292,11 +292,14 @@ TEST_F(ThreePeriods, CatalogueListPriceCountsNotTheOneOnTheLine) {
 // Closing, re-running, dry runs, order
 // ---------------------------------------------------------------------------------------
 
-TEST_F(ThreePeriods, ClosedPeriodRerunPrintsTheStoredResultByteForByte) {
+// SPEC §4.6 and STYLE.md "Jobs": a completed settlement refuses to run again (exit status 1),
+// loudly, and shows its stored result byte for byte.
+TEST_F(ThreePeriods, ClosedPeriodRerunIsRefusedAndPrintsTheStoredResultByteForByte) {
     const RunResult& first = world->settle["2026H1"];
     for (const char* label : {"2026H1 rerun", "2026H1 rerun later", "2026H1 rerun today"}) {
         const RunResult& again = world->settle[label];
-        EXPECT_EQ(again.status, 0) << label << ": " << again.err;
+        EXPECT_EQ(again.status, 1) << label << ": " << again.err;
+        EXPECT_NE(again.err.find("has already completed"), std::string::npos) << again.err;
         EXPECT_EQ(again.out, first.out) << label;
     }
     EXPECT_NE(first.out.find("\"status\":\"closed\""), std::string::npos) << first.out;

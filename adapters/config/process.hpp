@@ -1,0 +1,16 @@
+// Who this process is, and whether a process recorded by a job execution is still alive.
+#pragma once
+
+#include <string>
+
+namespace govpub::adapters::config {
+
+//! This machine's host name, as recorded on a job execution.
+std::string host_name();
+//! This process's id.
+long process_id();
+//! Whether process `pid` exists on this machine. Only meaningful when the execution was
+//! recorded on this host; another host's process can only be judged by its heartbeat.
+bool process_alive(long pid);
+
+} // namespace govpub::adapters::config

@@ -1,0 +1,182 @@
+// Each job's steps: the work, where its output goes, and where its checkpoint is recorded.
+#include "jobs/job_catalog.hpp"
+
+#include "adapters/config/clock.hpp"
+#include "adapters/db/settlement_repository.hpp"
+#include "adapters/import/file_store.hpp"
+#include "jobs/reconcile_job.hpp"
+#include "jobs/settlement_report.hpp"
+#include "reports/reconciliation_workbook.hpp"
+#include "reports/settlement_workbook.hpp"
+
+#include <Poco/JSON/Array.h>
+#include <Poco/JSON/Object.h>
+#include <Poco/JSON/Stringifier.h>
+
+#include <sstream>
+
+namespace govpub::jobs {
+
+using domain::to_iso;
+
+namespace {
+
+std::string quarter_name(domain::Date start) {
+    return std::to_string(static_cast<int>(start.year())) + "Q" +
+           std::to_string((static_cast<unsigned>(start.month()) - 1) / 3 + 1);
+}
+
+std::filesystem::path reports_dir(const JobServices& s) {
+    auto dir = s.settings.reports_dir();
+    std::filesystem::create_directories(dir);
+    return dir;
+}
+
+//! The value of `name=` in a job key such as "period=2026H1".
+std::string key_value(const adapters::db::JobInstanceRow& instance, const std::string& name) {
+    const std::string prefix = name + "=";
+    if (instance.key.rfind(prefix, 0) != 0)
+        throw domain::InvalidValue("job key", instance.key,
+                                   "job " + instance.job + " expects " + prefix + "…");
+    return instance.key.substr(prefix.size());
+}
+
+domain::Date scheduled_day(const adapters::db::JobInstanceRow& instance) {
+    if (!instance.scheduled_for)
+        throw domain::InvalidValue("job instance", instance.job + " " + instance.key,
+                                   "was started by hand; run its command again to restart it");
+    return domain::parse_date_or_throw("scheduled_for", instance.scheduled_for->substr(0, 10));
+}
+
+std::string payments_due_json(adapters::db::Database& db, domain::Date day) {
+    using Poco::JSON::Array;
+    using Poco::JSON::Object;
+    const std::string as_of = to_iso(day);
+    Object::Ptr root = new Object(Poco::JSON_PRESERVE_KEY_ORDER);
+    root->set("as_of", as_of);
+    Array::Ptr list = new Array();
+    for (const auto& p : adapters::db::SettlementRepository(db).payments_due()) {
+        Object::Ptr o = new Object(Poco::JSON_PRESERVE_KEY_ORDER);
+        o->set("kind", "payment");
+        o->set("who", p.store);
+        o->set("subject", p.period + "/" + p.store + "/" + p.agency);
+        o->set("due", p.due_date);
+        o->set("amount", static_cast<Poco::Int64>(p.amount_due));
+        // govpub does not record payments yet: an amount due stays open, overdue after its day.
+        o->set("status", p.due_date < as_of ? "overdue" : "open");
+        o->set("optional", false);
+        list->add(o);
+    }
+    root->set("obligations", list);
+    std::ostringstream out;
+    Poco::JSON::Stringifier::condense(root, out);
+    return out.str();
+}
+
+} // namespace
+
+std::filesystem::path settlement_workbook_path(const adapters::config::Settings& settings,
+                                               const std::string& period) {
+    return settings.reports_dir() / ("settlement_" + period + ".xlsx");
+}
+
+JobDefinition settle_definition(JobServices s, const domain::Period& period, domain::Date as_of,
+                                std::optional<std::string> scheduled_for,
+                                SettlementOutcome* closed) {
+    JobDefinition d{"settle", "period=" + period.name(), std::move(scheduled_for), {}};
+    d.steps.push_back({"close the period", [s, period, as_of, closed](StepContext& step) {
+                           SettleJob job(s.db, s.settings, s.calendar);
+                           SettleRequest request{period, as_of, false,
+                                                 [&step](std::size_t statements) {
+                                                     step.count(0, static_cast<long long>(statements));
+                                                     step.checkpoint();
+                                                 }};
+                           auto outcome = job.run(request);
+                           domain::Ntd payable = 0, due = 0;
+                           for (const auto& st : outcome.statements) {
+                               payable = domain::checked_add(payable, st.payable);
+                               due = domain::checked_add(due, st.amount_due);
+                           }
+                           step.report(outcome.period + " closed: " +
+                                       std::to_string(outcome.statements.size()) +
+                                       " statement(s), payable NT$" + domain::format_ntd(payable) +
+                                       ", amount due NT$" + domain::format_ntd(due));
+                           if (closed)
+                               *closed = std::move(outcome);
+                       }});
+    d.steps.push_back({"write the settlement workbook", [s, period, as_of](StepContext& step) {
+                           SettleJob job(s.db, s.settings, s.calendar);
+                           auto outcome = job.run({period, as_of, false, {}});
+                           auto out = settlement_workbook_path(s.settings, period.name());
+                           reports_dir(s);
+                           reports::write_settlement_workbook(
+                               settlement_report(s.db, outcome,
+                                                 adapters::config::local_timestamp()),
+                               out);
+                           step.count(0, 1);
+                       }});
+    return d;
+}
+
+JobDefinition reconcile_definition(JobServices s, domain::Date as_of,
+                                   std::optional<std::string> scheduled_for) {
+    JobDefinition d{"reconcile", "as_of=" + to_iso(as_of), std::move(scheduled_for), {}};
+    d.steps.push_back({"write the reconciliation workbook", [s, as_of](StepContext& step) {
+                           auto outcome = reconcile(s.db, as_of);
+                           auto out = reports_dir(s) / ("reconciliation_" + to_iso(as_of) + ".xlsx");
+                           reports::write_reconciliation_workbook(
+                               reconciliation_report(s.db, outcome,
+                                                     adapters::config::local_timestamp()),
+                               out);
+                           step.count(static_cast<long long>(outcome.rows.size()), 1);
+                       }});
+    return d;
+}
+
+JobDefinition deadlines_definition(JobServices s, domain::Date day,
+                                   std::optional<std::string> scheduled_for) {
+    JobDefinition d{"deadlines", "date=" + to_iso(day), std::move(scheduled_for), {}};
+    d.steps.push_back({"list the payments due", [s, day](StepContext& step) {
+                           adapters::import::write_file_whole(
+                               reports_dir(s) / ("due_" + to_iso(day) + ".json"),
+                               payments_due_json(s.db, day));
+                           step.count(0, 1);
+                       }});
+    return d;
+}
+
+JobDefinition depository_definition(JobServices, domain::Date quarter_start,
+                                    std::optional<std::string> scheduled_for) {
+    JobDefinition d{"depository", "quarter=" + quarter_name(quarter_start),
+                    std::move(scheduled_for), {}};
+    // The depository rules (SPEC §4.9: receipts, check-in and service deadlines, claims) have
+    // no data to work on until libraries and receipts are imported; this step records the
+    // quarter's check so that the schedule, catch-up and restart already hold for it.
+    d.steps.push_back({"check the depository libraries", [](StepContext& step) {
+                           step.report("no depository libraries are registered yet");
+                       }});
+    return d;
+}
+
+JobDefinition definition_of(JobServices s, const adapters::db::JobInstanceRow& instance) {
+    const domain::Date day = scheduled_day(instance);
+    if (instance.job == "settle")
+        return settle_definition(s, domain::Period::parse(key_value(instance, "period")), day,
+                                 instance.scheduled_for);
+    if (instance.job == "reconcile")
+        return reconcile_definition(
+            s, domain::parse_date_or_throw("as_of", key_value(instance, "as_of")),
+            instance.scheduled_for);
+    if (instance.job == "deadlines")
+        return deadlines_definition(
+            s, domain::parse_date_or_throw("date", key_value(instance, "date")),
+            instance.scheduled_for);
+    if (instance.job == "depository") {
+        (void)key_value(instance, "quarter");
+        return depository_definition(s, day, instance.scheduled_for);
+    }
+    throw domain::InvalidValue("job", instance.job,
+                               "not one of settle, reconcile, deadlines, depository");
+}
+
+} // namespace govpub::jobs
