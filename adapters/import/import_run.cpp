@@ -2,6 +2,7 @@
 #include "adapters/import/import_run.hpp"
 
 #include "adapters/config/clock.hpp"
+#include "adapters/config/crash_point.hpp"
 #include "adapters/import/file_store.hpp"
 
 #include <algorithm>
@@ -170,11 +171,13 @@ ImportSummary run_import(db::Database& db, const config::Settings& settings, con
         throw ImportRejected(std::move(s)); // the transaction rolls back on the way out
 
     sink.store(rejected_lines);
+    config::crash_point("import.stored");
     s.notes = sink.notes();
     if (!s.issues.empty())
         s.rejects_file = write_rejects(file, s.file, s, settings, sink);
     // Archive before acknowledging: once the import commits, its bytes are on disk.
     s.archived_as = archive_file(file, settings.archive_dir(), s.sha256);
+    config::crash_point("import.archived");
     long long lines = static_cast<long long>(s.lines),
               accepted = static_cast<long long>(s.accepted),
               rejected = static_cast<long long>(s.rejected),
@@ -184,7 +187,9 @@ ImportSummary run_import(db::Database& db, const config::Settings& settings, con
            "archive_path = :p WHERE sha256 = :h",
         soci::use(lines), soci::use(accepted), soci::use(rejected), soci::use(warned),
         soci::use(archived), soci::use(s.sha256);
+    config::crash_point("import.before_commit");
     tx.commit();
+    config::crash_point("import.committed");
     if (s.issues.size() > KEPT_MESSAGES)
         s.issues.resize(KEPT_MESSAGES);
     return s;

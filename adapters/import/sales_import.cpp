@@ -1,6 +1,7 @@
 // Validating sales lines against the catalogue, staging them, and storing them in bulk.
 #include "adapters/import/sales_import.hpp"
 
+#include "adapters/config/crash_point.hpp"
 #include "adapters/db/bulk_insert.hpp"
 #include "adapters/db/row_values.hpp"
 #include "adapters/import/cell_values.hpp"
@@ -220,6 +221,7 @@ void SalesImport::row(const TableRow& row, const ColumnMap& columns, std::vector
 void SalesImport::flush() {
     if (line_no_.empty())
         return;
+    config::crash_point("sales.batch");
     db::bulk_insert(db_, "sale_stage",
                     {{"line_no", line_no_},
                      {"store", store_},
