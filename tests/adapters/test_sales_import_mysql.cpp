@@ -199,6 +199,25 @@ TEST_P(SalesImportBackends, DuplicateFoundInTheStageLeavesNothing) {
     expect_no_stage();
 }
 
+// SPEC §4.5: every repeat of a transaction id in one file names the line that had it first.
+TEST_P(SalesImportBackends, RepeatedTransactionIdNamesItsFirstLine) {
+    const std::string csv = sales_csv(3) + "S01,2026-03-02,1011402815,,,1,450,450,S01-T2\n" +
+                            "S01,2026-03-02,1011402815,,,1,450,450,S01-T2\n";
+    try {
+        import_sales("repeat.csv", csv);
+        ADD_FAILURE() << "a file repeating a transaction id was accepted";
+    } catch (const ImportRejected& e) {
+        const auto& issues = e.summary().issues;
+        ASSERT_EQ(issues.size(), 2u);
+        for (std::size_t i = 0; i < 2; ++i) {
+            EXPECT_EQ(issues[i].line, 5 + i);
+            EXPECT_EQ(issues[i].column, "txn_id");
+            EXPECT_EQ(issues[i].rule, "duplicate transaction id: already on line 3 of this file");
+        }
+    }
+    EXPECT_EQ(count("sale"), 0);
+}
+
 TEST_P(SalesImportBackends, SkipInvalidStoresAllButTheDuplicatesAndLaterRefusesThemAgain) {
     // 2,400 lines where every odd line repeats the transaction id before it: 1,200 rejected
     // lines leave the stage in two chunks.
