@@ -2,6 +2,7 @@
 // with their shipping payer and the store's sample register.
 #include "adapters/import/consignment_import.hpp"
 
+#include "adapters/db/bulk_insert.hpp"
 #include "adapters/db/row_values.hpp"
 #include "adapters/import/cell_values.hpp"
 #include "adapters/import/consignment_form_reader.hpp"
@@ -58,29 +59,38 @@ std::vector<ColumnSpec> ConsignmentImport::columns() const {
             {"sample", {"sample", "樣品"}, false}};
 }
 
+const std::set<ConsignmentImport::StoreGpn>&
+ConsignmentImport::stored_pairs(std::optional<std::set<StoreGpn>>& cache, const char* query) {
+    if (!cache) {
+        cache.emplace();
+        soci::rowset<soci::row> rows = db_.session().prepare << query;
+        for (const auto& r : rows)
+            cache->emplace(db::text_at(r, 0), db::text_at(r, 1));
+    }
+    return *cache;
+}
+
 bool ConsignmentImport::consigned_before(const std::string& store, const std::string& gpn,
                                          const ListKey& list) {
     auto it = first_list_.find({store, gpn});
     if (it != first_list_.end())
         return !(it->second == list);
-    int n = 0;
-    db_.session() << "SELECT COUNT(*) FROM consignment_line l JOIN consignment c ON c.id = "
-                     "l.consignment_id WHERE c.store = :s AND l.gpn = :g",
-        soci::into(n), soci::use(store), soci::use(gpn);
+    const bool in_db = stored_pairs(consigned_in_db_,
+                                    "SELECT DISTINCT c.store, l.gpn FROM consignment_line l JOIN "
+                                    "consignment c ON c.id = l.consignment_id")
+                           .count({store, gpn}) > 0;
     // Only a GPN new to this store makes the list being read its first consignment; once the
     // database has one, every row of every list in this file comes after it (要點11(2)).
-    if (n == 0)
+    if (!in_db)
         first_list_.emplace(std::make_pair(store, gpn), list);
-    return n > 0;
+    return in_db;
 }
 
 bool ConsignmentImport::sample_registered(const std::string& store, const std::string& gpn) {
     if (samples_in_file_.count({store, gpn}))
         return true;
-    int n = 0;
-    db_.session() << "SELECT COUNT(*) FROM sample_register WHERE store = :s AND gpn = :g",
-        soci::into(n), soci::use(store), soci::use(gpn);
-    return n > 0;
+    return stored_pairs(samples_in_db_, "SELECT DISTINCT store, gpn FROM sample_register")
+               .count({store, gpn}) > 0;
 }
 
 void ConsignmentImport::row(const TableRow& row, const ColumnMap& c,
@@ -203,6 +213,13 @@ void ConsignmentImport::check(std::vector<LineIssue>& issues) {
 
 void ConsignmentImport::store(const std::set<std::size_t>& rejected_lines) {
     auto& sql = db_.session();
+    // The lists' headers one by one (few, and each needs its id back); their lines and
+    // samples in bulk afterwards: row by row, 62,500 lines took half a minute on MariaDB.
+    std::vector<long long> line_list, line_price, line_quantity;
+    std::vector<int> line_no, line_sample;
+    std::vector<std::string> line_gpn;
+    std::vector<std::string> sample_store, sample_gpn;
+    std::vector<long long> sample_list;
     for (const auto& list : list_order_) {
         std::vector<const Row*> rows;
         for (const auto& r : lists_[list])
@@ -226,21 +243,32 @@ void ConsignmentImport::store(const std::set<std::size_t>& rejected_lines) {
         sql << "SELECT id FROM consignment WHERE agency = :a AND store = :s AND list_no = :n",
             soci::into(id), soci::use(list.agency), soci::use(list.store),
             soci::use(list_numbers_[list]);
-        int line_no = 0;
+        int n = 0;
         for (const Row* r : rows) {
-            ++line_no;
-            long long price = r->row.list_price, quantity = r->row.quantity;
-            int sample = r->row.sample;
-            sql << "INSERT INTO consignment_line (consignment_id, line_no, gpn, list_price, "
-                   "quantity, sample) VALUES (:c, :n, :g, :p, :q, :s)",
-                soci::use(id), soci::use(line_no), soci::use(r->row.gpn), soci::use(price),
-                soci::use(quantity), soci::use(sample);
-            if (sample) // 要點11(2): the store keeps a register of its samples
-                sql << "INSERT INTO sample_register (store, gpn, consignment_id) VALUES (:s, :g, "
-                       ":c)",
-                    soci::use(list.store), soci::use(r->row.gpn), soci::use(id);
+            line_list.push_back(id);
+            line_no.push_back(++n);
+            line_gpn.push_back(r->row.gpn);
+            line_price.push_back(r->row.list_price);
+            line_quantity.push_back(r->row.quantity);
+            line_sample.push_back(r->row.sample ? 1 : 0);
+            if (r->row.sample) { // 要點11(2): the store keeps a register of its samples
+                sample_store.push_back(list.store);
+                sample_gpn.push_back(r->row.gpn);
+                sample_list.push_back(id);
+            }
         }
     }
+    if (!line_list.empty())
+        db::bulk_insert(db_, "consignment_line",
+                        {{"consignment_id", line_list},
+                         {"line_no", line_no},
+                         {"gpn", line_gpn},
+                         {"list_price", line_price},
+                         {"quantity", line_quantity},
+                         {"sample", line_sample}});
+    if (!sample_list.empty())
+        db::bulk_insert(db_, "sample_register",
+                        {{"store", sample_store}, {"gpn", sample_gpn}, {"consignment_id", sample_list}});
 }
 
 } // namespace govpub::adapters::import
