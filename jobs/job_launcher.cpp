@@ -169,9 +169,11 @@ JobOutcome JobLauncher::run(const JobDefinition& definition) {
         tx.commit();
     } catch (const std::exception& e) {
         // A request made by hand and refused by a rule on its first attempt leaves no trace,
-        // as any refused command does; a scheduled one stays failed, to be shown and retried.
+        // as any refused command does; a scheduled one (even when started by hand) stays
+        // failed, to be shown and retried by the scheduler.
         const bool refused_by_hand = dynamic_cast<const domain::Refused*>(&e) != nullptr &&
-                                     !definition.scheduled_for && outcome.first_step == 0 &&
+                                     !outcome.instance.scheduled_for &&
+                                     outcome.first_step == 0 &&
                                      !outcome.abandoned &&
                                      store.executions(instance_id).size() == 1;
         try {

@@ -166,6 +166,7 @@ int status(Context& ctx, const std::vector<std::string>& args) {
         ctx.out << "no job has run yet\n";
         return EXIT_DONE;
     }
+    jobs::JobLauncher launcher(ctx.db(), ctx.settings().jobs, adapters::config::local_timestamp());
     for (const auto& e : runs) {
         auto i = store.instance(e.instance_id);
         ctx.out << "#" << e.id << "  " << i->job << " " << i->key << "  " << e.status << "  "
@@ -175,6 +176,10 @@ int status(Context& ctx, const std::vector<std::string>& args) {
             ctx.out << ", ended " << *e.ended_at;
         else
             ctx.out << ", last heartbeat " << e.heartbeat_at;
+        if (e.status == "running" && !launcher.alive(e))
+            ctx.out << "\n      its process is gone: the next run takes over from its last "
+                       "checkpoint (or `govpub jobs recover "
+                    << e.id << "` now)";
         ctx.out << "\n      from step " << e.first_step + 1 << "; read " << e.read_count
                 << ", written " << e.write_count;
         if (e.message)
@@ -207,8 +212,8 @@ int recover(Context& ctx, const std::vector<std::string>& args) {
 } // namespace
 
 int command_jobs(Context& ctx, const std::vector<std::string>& args) {
-    const std::string usage = "jobs run-due [--now DATETIME] | jobs list | jobs status [INSTANCE] | "
-                              "jobs recover EXECUTION";
+    const std::string usage = "jobs run-due [--now DATETIME] [--json] | jobs list [--job NAME] | "
+                              "jobs status [INSTANCE] | jobs recover EXECUTION";
     if (args.empty())
         throw UsageError("say what to do with the jobs\nusage: govpub " + usage);
     const std::string what = args.front();
