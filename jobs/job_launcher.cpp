@@ -162,22 +162,27 @@ JobOutcome JobLauncher::run(const JobDefinition& definition) {
                 result += (result.empty() ? "" : "\n") + step.result();
         }
         WriteTransaction tx(db_);
-        store.finish(execution, "completed", utc_timestamp(),
-                     "steps " + std::to_string(outcome.first_step + 1) + "–" +
-                         std::to_string(steps) + " done",
-                     "completed", result);
+        if (!store.finish(execution, "completed", utc_timestamp(),
+                          "steps " + std::to_string(outcome.first_step + 1) + "–" +
+                              std::to_string(steps) + " done",
+                          "completed", result))
+            throw adapters::db::ClaimLost("job execution #" + std::to_string(execution) +
+                                          " was taken over by another process before it could "
+                                          "complete; that one completes the job");
         tx.commit();
     } catch (const std::exception& e) {
         // A request made by hand and refused by a rule on its first attempt leaves no trace,
         // as any refused command does; a scheduled one (even when started by hand) stays
         // failed, to be shown and retried by the scheduler.
-        const bool refused_by_hand = dynamic_cast<const domain::Refused*>(&e) != nullptr &&
-                                     !outcome.instance.scheduled_for &&
-                                     outcome.first_step == 0 &&
-                                     !outcome.abandoned &&
-                                     store.executions(instance_id).size() == 1;
+        // Only while no step has committed: a committed step's work keeps its checkpoint,
+        // or the next run would start over from step 1.
+        bool refused_by_hand = dynamic_cast<const domain::Refused*>(&e) != nullptr &&
+                               !outcome.instance.scheduled_for && outcome.first_step == 0 &&
+                               !outcome.abandoned;
         try {
             WriteTransaction tx(db_);
+            refused_by_hand = refused_by_hand && store.executions(instance_id).size() == 1 &&
+                              store.instance(instance_id)->steps_done == 0;
             if (refused_by_hand)
                 store.forget(instance_id);
             else

@@ -122,9 +122,16 @@ std::optional<long long> JobStore::start_execution(const JobInstanceRow& instanc
 
 void JobStore::checkpoint(long long instance_id, long long execution_id, int steps_done,
                           long long read_count, long long write_count, const std::string& at) {
-    db_.session() << "UPDATE job_instance SET steps_done = :d WHERE id = :i AND "
-                     "running_execution = :e",
-        soci::use(steps_done), soci::use(instance_id), soci::use(execution_id);
+    soci::statement held =
+        (db_.session().prepare << "UPDATE job_instance SET steps_done = :d WHERE id = :i AND "
+                                  "running_execution = :e",
+         soci::use(steps_done), soci::use(instance_id), soci::use(execution_id));
+    held.execute(true);
+    if (held.get_affected_rows() != 1)
+        throw ClaimLost("job execution #" + std::to_string(execution_id) +
+                        " no longer holds its job: another process took it over (its heartbeat "
+                        "was stale, or `govpub jobs recover` ended it). This run stops and its "
+                        "step is rolled back; the other one carries on");
     db_.session() << "UPDATE job_execution SET read_count = :r, write_count = :w, heartbeat_at "
                      "= :h WHERE id = :e",
         soci::use(read_count), soci::use(write_count), soci::use(at), soci::use(execution_id);
@@ -136,18 +143,22 @@ void JobStore::heartbeat(long long execution_id, const std::string& at) {
         soci::use(at), soci::use(execution_id);
 }
 
-void JobStore::finish(long long execution_id, const std::string& status,
+bool JobStore::finish(long long execution_id, const std::string& status,
                       const std::string& ended_at, const std::string& message,
                       const std::string& instance_status,
                       const std::optional<std::string>& result) {
-    db_.session() << "UPDATE job_execution SET status = :s, ended_at = :t, message = :m WHERE id "
-                     "= :e",
-        soci::use(status), soci::use(ended_at), soci::use(message), soci::use(execution_id);
+    soci::statement ended =
+        (db_.session().prepare << "UPDATE job_execution SET status = :s, ended_at = :t, message "
+                                  "= :m WHERE id = :e AND status = 'running'",
+         soci::use(status), soci::use(ended_at), soci::use(message), soci::use(execution_id));
+    ended.execute(true);
+    const bool was_running = ended.get_affected_rows() == 1;
     soci::indicator has_result = result ? soci::i_ok : soci::i_null;
     std::string text = result.value_or("");
     db_.session() << "UPDATE job_instance SET status = :s, running_execution = NULL, result = "
                      "COALESCE(:r, result) WHERE running_execution = :e",
         soci::use(instance_status), soci::use(text, has_result), soci::use(execution_id);
+    return was_running;
 }
 
 void JobStore::forget(long long instance_id) {

@@ -45,6 +45,14 @@ struct ExecutionStart {
     long pid = 0;
 };
 
+//! This execution no longer holds its job instance: another process took it over (its
+//! heartbeat went stale, or `govpub jobs recover` ended it). Thrown inside the step's
+//! transaction, so the step's work rolls back instead of being done twice.
+class ClaimLost : public DatabaseError {
+  public:
+    using DatabaseError::DatabaseError;
+};
+
 //! SQL of the job repository. Every writing call expects the caller's write transaction.
 class JobStore {
   public:
@@ -60,13 +68,17 @@ class JobStore {
     //! the instance; returns the execution's id, or nothing when another one got there first.
     std::optional<long long> start_execution(const JobInstanceRow& instance,
                                              const ExecutionStart& start);
-    //! Records that steps up to `steps_done` are committed, with the counts so far.
+    //! Records that steps up to `steps_done` are committed, with the counts so far. Throws
+    //! ClaimLost when the execution no longer holds the instance.
     void checkpoint(long long instance_id, long long execution_id, int steps_done,
                     long long read_count, long long write_count, const std::string& at);
     void heartbeat(long long execution_id, const std::string& at);
-    //! Ends an execution (completed, failed or abandoned) and releases the instance; the
-    //! instance becomes `instance_status` (completed, failed, or pending for a restart).
-    void finish(long long execution_id, const std::string& status, const std::string& ended_at,
+    //! Ends a running execution (completed, failed or abandoned) and releases the instance if
+    //! it still holds it; the instance becomes `instance_status` (completed, failed, or
+    //! pending for a restart). An execution already ended (abandoned by a takeover) stays as
+    //! it is.
+    //! Returns whether the execution was still running.
+    bool finish(long long execution_id, const std::string& status, const std::string& ended_at,
                 const std::string& message, const std::string& instance_status,
                 const std::optional<std::string>& result);
 
