@@ -114,9 +114,16 @@ Workbook::Workbook(std::filesystem::path out) : out_(std::move(out)) {
         fail(out_, "folder", dir.string() + " does not exist");
     }
     std::filesystem::remove(tmp_, error); // a leftover of a run that died
-    // Constant memory spills each sheet's rows to a temporary file; beside the output there is
-    // room for them, while /tmp may be a small tmpfs.
-    tmpdir_ = dir.string();
+    // Constant memory spills each sheet's rows to temporary files; beside the output there is
+    // room for them, while /tmp may be a small tmpfs. libxlsxwriter unlinks each just after
+    // creating it, so a process killed in between leaves one behind: they go into a folder of
+    // this output's own, emptied by the next writer of the same report.
+    parts_ = dir / ("." + out_.filename().string() + ".parts");
+    std::filesystem::remove_all(parts_, error);
+    std::filesystem::create_directory(parts_, error);
+    if (error)
+        fail(out_, "folder", "cannot create " + parts_.string() + ": " + error.message());
+    tmpdir_ = parts_.string();
     lxw_workbook_options options{};
     options.constant_memory = LXW_TRUE;
     options.tmpdir = tmpdir_.data();
@@ -175,6 +182,7 @@ Workbook::~Workbook() {
     }
     std::error_code ignored;
     std::filesystem::remove(tmp_, ignored);
+    std::filesystem::remove_all(parts_, ignored);
 }
 
 lxw_workbook* Workbook::open_workbook() const {

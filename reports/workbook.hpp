@@ -169,6 +169,7 @@ class Workbook {
 
     std::filesystem::path out_;
     std::filesystem::path tmp_;
+    std::filesystem::path parts_; // the sheets' spill files, one folder per output
     std::string tmpdir_; // libxlsxwriter keeps the pointer, so it must live as long as we do
     lxw_workbook* workbook_ = nullptr;
     std::unique_ptr<Formats> formats_;

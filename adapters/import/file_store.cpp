@@ -49,7 +49,9 @@ fs::path archive_file(const fs::path& file, const fs::path& archive_dir,
     if (fs::exists(target) && fs::file_size(target) == fs::file_size(file))
         return target;
     fs::create_directories(folder);
-    fs::path temp = folder / (sha256 + ".tmp" + std::to_string(::getpid()));
+    // A fixed name: the archive is written under the import's write lock, so no two processes
+    // write it at once, and a copy left half-written by a killed import is replaced next time.
+    fs::path temp = folder / (sha256 + ".tmp");
     fs::copy_file(file, temp, fs::copy_options::overwrite_existing);
     fsync_path(temp, O_RDONLY);
     fs::rename(temp, target);
@@ -60,8 +62,10 @@ fs::path archive_file(const fs::path& file, const fs::path& archive_dir,
 void write_file_whole(const fs::path& target, const std::string& bytes) {
     fs::path folder = target.has_parent_path() ? target.parent_path() : fs::path(".");
     fs::create_directories(folder);
+    // A fixed name, so that what a killed process left is overwritten by the next writer; the
+    // callers (a job's step) never write the same file from two processes at once.
     fs::path temp = target;
-    temp += ".tmp" + std::to_string(::getpid());
+    temp += ".tmp";
     {
         std::ofstream out(temp, std::ios::binary | std::ios::trunc);
         out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));

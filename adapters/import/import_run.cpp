@@ -81,6 +81,25 @@ class FinishGuard {
     RowSink& sink_;
 };
 
+//! Whether these bytes were imported before; fills `s` with when. The same bytes named as
+//! another kind are a mistaken command (InputError).
+bool known_already(soci::session& sql, ImportSummary& s) {
+    soci::indicator ind = soci::i_null;
+    std::string at;
+    std::string kind;
+    sql << "SELECT imported_at, kind FROM import_file WHERE sha256 = :h", soci::into(at, ind),
+        soci::into(kind), soci::use(s.sha256);
+    if (!sql.got_data() || ind != soci::i_ok)
+        return false;
+    if (kind != s.kind)
+        throw InputError(s.file, 0, "", "",
+                         "was already imported as " + kind + " on " + at + "; it is not a " +
+                             s.kind + " file (check the KIND)");
+    s.already_imported = true;
+    s.imported_at = at;
+    return true;
+}
+
 } // namespace
 
 ImportRejected::ImportRejected(ImportSummary summary)
@@ -96,22 +115,8 @@ ImportSummary run_import(db::Database& db, const config::Settings& settings, con
     s.sha256 = sha256_of_file(file);
 
     auto& sql = db.session();
-    {
-        soci::indicator ind = soci::i_null;
-        std::string at;
-        std::string kind;
-        sql << "SELECT imported_at, kind FROM import_file WHERE sha256 = :h", soci::into(at, ind),
-            soci::into(kind), soci::use(s.sha256);
-        if (sql.got_data() && ind == soci::i_ok) {
-            if (kind != s.kind) // the same bytes, named as another kind: a mistaken command
-                throw InputError(s.file, 0, "", "",
-                                 "was already imported as " + kind + " on " + at +
-                                     "; it is not a " + s.kind + " file (check the KIND)");
-            s.already_imported = true;
-            s.imported_at = at;
-            return s;
-        }
-    }
+    if (known_already(sql, s))
+        return s;
 
     auto reader = sink.open(file, s.file);
     s.format = reader->format();
@@ -121,6 +126,10 @@ ImportSummary run_import(db::Database& db, const config::Settings& settings, con
     const FinishGuard finish(sink); // declared before the transaction: runs after its rollback
     sink.prepare();
     db::WriteTransaction tx(db);
+    // Looked up again under the write lock: the same bytes sent twice at once are imported
+    // by the first and recognised by the second.
+    if (known_already(sql, s))
+        return s;
     s.imported_at = config::utc_timestamp();
     std::string placeholder_path;
     int zero = 0;
