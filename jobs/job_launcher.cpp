@@ -6,12 +6,12 @@
 #include "adapters/config/process.hpp"
 
 #include <condition_variable>
+#include <iostream>
 #include <mutex>
 #include <thread>
 
 namespace govpub::jobs {
 
-using adapters::config::utc_timestamp;
 using adapters::db::JobExecutionRow;
 using adapters::db::JobInstanceRow;
 using adapters::db::JobStore;
@@ -35,14 +35,22 @@ class Heartbeat {
         if (db.dialect() != adapters::db::Dialect::mysql)
             return;
         thread_ = std::thread([url = db.url(), execution_id, seconds, this] {
-            try {
-                adapters::db::Database own(url);
-                JobStore store(own);
-                std::unique_lock<std::mutex> lock(mutex_);
-                while (!stop_.wait_for(lock, std::chrono::seconds(seconds), [this] { return done_; }))
-                    store.heartbeat(execution_id, utc_timestamp());
-            } catch (const std::exception&) {
-                // A lost heartbeat only makes the execution look stale sooner; the work goes on.
+            std::unique_lock<std::mutex> lock(mutex_);
+            std::optional<adapters::db::Database> own;
+            while (!stop_.wait_for(lock, std::chrono::seconds(seconds), [this] { return done_; })) {
+                try {
+                    if (!own)
+                        own.emplace(url);
+                    JobStore store(*own);
+                    store.heartbeat(execution_id, store.now());
+                } catch (const std::exception& e) {
+                    // Said, and tried again on a new connection: a heartbeat that stays away
+                    // lets another machine take the job over while it still runs.
+                    own.reset();
+                    std::cerr << "govpub: job execution #" << execution_id
+                              << ": the heartbeat could not be written (" << e.what()
+                              << "); trying again in " << seconds << " s\n";
+                }
             }
         });
     }
@@ -69,7 +77,7 @@ class Heartbeat {
 } // namespace
 
 void StepContext::checkpoint() {
-    store_.checkpoint(instance_id_, execution_id_, step_ + 1, read_, written_, utc_timestamp());
+    store_.checkpoint(instance_id_, execution_id_, step_ + 1, read_, written_, store_.now());
     checkpointed_ = true;
 }
 
@@ -88,33 +96,48 @@ JobRunning::JobRunning(const JobInstanceRow& instance, const JobExecutionRow& ex
                       "") {}
 
 bool JobLauncher::alive(const JobExecutionRow& e) const {
-    if (e.host == adapters::config::host_name())
-        return adapters::config::process_alive(e.pid);
+    if (e.host == adapters::config::host_name()) {
+        // This process holds no earlier execution, and a process id alone may have been
+        // given to another process since (after a reboot, or when ids wrap around).
+        if (e.pid == adapters::config::process_id() || !adapters::config::process_alive(e.pid))
+            return false;
+        return e.process_start.empty() ||
+               adapters::config::process_start(e.pid) == e.process_start;
+    }
     auto beat = adapters::config::utc_seconds(e.heartbeat_at);
-    auto now = adapters::config::utc_seconds(utc_timestamp());
+    auto now = adapters::config::utc_seconds(JobStore(db_).now());
     return beat && now && *now - *beat < settings_.stale_after_seconds;
 }
 
-long long JobLauncher::claim(const JobDefinition& definition, JobOutcome& outcome) {
-    JobStore store(db_);
-    WriteTransaction tx(db_);
-    JobInstanceRow instance =
-        store.find_or_create(definition.job, definition.key, definition.scheduled_for,
-                             utc_timestamp());
+void JobLauncher::refuse_if_done_or_held(JobStore& store, const JobInstanceRow& instance) const {
     if (instance.status == "completed") {
         std::string ended;
         auto runs = store.executions(instance.id);
         if (!runs.empty() && runs.back().ended_at)
             ended = *runs.back().ended_at;
-        tx.commit(); // keeps nothing new: the instance existed
         throw JobAlreadyCompleted(instance, ended);
     }
     if (instance.running_execution) {
         auto holder = store.execution(*instance.running_execution);
         if (holder && alive(*holder))
             throw JobRunning(instance, *holder);
+    }
+}
+
+long long JobLauncher::claim(const JobDefinition& definition, JobOutcome& outcome) {
+    JobStore store(db_);
+    // First without the write lock (readers never wait): a second start during a long run is
+    // refused at once rather than after waiting for that run's lock.
+    if (auto existing = store.instance(definition.job, definition.key))
+        refuse_if_done_or_held(store, *existing);
+    WriteTransaction tx(db_);
+    const std::string now = store.now();
+    JobInstanceRow instance =
+        store.find_or_create(definition.job, definition.key, definition.scheduled_for, now);
+    refuse_if_done_or_held(store, instance);
+    if (instance.running_execution) {
         // Its process died: end that attempt, and this one restarts after its last checkpoint.
-        store.finish(*instance.running_execution, "abandoned", utc_timestamp(),
+        store.finish(*instance.running_execution, "abandoned", now,
                      "its process died (found by process " +
                          std::to_string(adapters::config::process_id()) + " on " +
                          adapters::config::host_name() + ")",
@@ -122,9 +145,9 @@ long long JobLauncher::claim(const JobDefinition& definition, JobOutcome& outcom
         outcome.abandoned = instance.running_execution;
         instance = *store.instance(instance.id);
     }
-    auto id = store.start_execution(instance, {utc_timestamp(), clock_at_,
-                                               adapters::config::host_name(),
-                                               adapters::config::process_id()});
+    const long pid = adapters::config::process_id();
+    auto id = store.start_execution(instance, {now, clock_at_, adapters::config::host_name(), pid,
+                                               adapters::config::process_start(pid)});
     if (!id) // cannot happen under the write lock; the claim guards it all the same
         throw JobRunning(instance, *store.execution(*store.instance(instance.id)->running_execution));
     tx.commit();
@@ -162,10 +185,12 @@ JobOutcome JobLauncher::run(const JobDefinition& definition) {
                 result += (result.empty() ? "" : "\n") + step.result();
         }
         WriteTransaction tx(db_);
-        if (!store.finish(execution, "completed", utc_timestamp(),
-                          "steps " + std::to_string(outcome.first_step + 1) + "–" +
-                              std::to_string(steps) + " done",
-                          "completed", result))
+        const std::string done =
+            outcome.first_step >= steps
+                ? "all " + std::to_string(steps) + " steps were committed by an earlier attempt"
+                : "steps " + std::to_string(outcome.first_step + 1) + "–" +
+                      std::to_string(steps) + " done";
+        if (!store.finish(execution, "completed", store.now(), done, "completed", result))
             throw adapters::db::ClaimLost("job execution #" + std::to_string(execution) +
                                           " was taken over by another process before it could "
                                           "complete; that one completes the job");
@@ -181,12 +206,15 @@ JobOutcome JobLauncher::run(const JobDefinition& definition) {
                                !outcome.abandoned;
         try {
             WriteTransaction tx(db_);
-            refused_by_hand = refused_by_hand && store.executions(instance_id).size() == 1 &&
-                              store.instance(instance_id)->steps_done == 0;
+            // Read again under the lock: the scheduler may have adopted the instance meanwhile.
+            const auto now_held = store.instance(instance_id);
+            refused_by_hand = refused_by_hand && now_held && !now_held->scheduled_for &&
+                              now_held->steps_done == 0 &&
+                              store.executions(instance_id).size() == 1;
             if (refused_by_hand)
                 store.forget(instance_id);
             else
-                store.finish(execution, "failed", utc_timestamp(), e.what(), "failed",
+                store.finish(execution, "failed", store.now(), e.what(), "failed",
                              std::nullopt);
             tx.commit();
         } catch (const std::exception&) {
@@ -200,7 +228,7 @@ JobOutcome JobLauncher::run(const JobDefinition& definition) {
     return outcome;
 }
 
-JobExecutionRow JobLauncher::recover(long long execution_id) {
+JobExecutionRow JobLauncher::recover(long long execution_id, bool force) {
     JobStore store(db_);
     WriteTransaction tx(db_);
     auto execution = store.execution(execution_id);
@@ -212,16 +240,17 @@ JobExecutionRow JobLauncher::recover(long long execution_id) {
         throw domain::Refused("job execution #" + std::to_string(execution_id) + " is " +
                                   execution->status + ", not running: there is nothing to recover",
                               "");
-    if (execution->host == adapters::config::host_name() &&
-        adapters::config::process_alive(execution->pid))
-        throw domain::Refused("job execution #" + std::to_string(execution_id) +
-                                  " is still running as process " +
-                                  std::to_string(execution->pid) + " on this machine; stop it "
-                                  "first or let it finish",
-                              "");
-    store.finish(execution_id, "abandoned", utc_timestamp(),
-                 "recovered by hand (govpub jobs recover) by process " +
-                     std::to_string(adapters::config::process_id()) + " on " +
+    if (!force && alive(*execution))
+        throw domain::Refused(
+            "job execution #" + std::to_string(execution_id) + " looks alive: process " +
+                std::to_string(execution->pid) + " on " + execution->host +
+                ", last heartbeat " + execution->heartbeat_at +
+                ". Let it finish or stop it; if you know that process is gone (its machine is "
+                "down), `govpub jobs recover " + std::to_string(execution_id) + " --force`",
+            "");
+    store.finish(execution_id, "abandoned", store.now(),
+                 std::string("recovered by hand (govpub jobs recover") + (force ? " --force" : "") +
+                     ") by process " + std::to_string(adapters::config::process_id()) + " on " +
                      adapters::config::host_name(),
                  "pending", std::nullopt);
     tx.commit();

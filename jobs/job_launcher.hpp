@@ -101,9 +101,9 @@ class JobLauncher {
     JobOutcome run(const JobDefinition& definition);
 
     //! Ends a stuck execution (its process is gone) as abandoned, so that the next run
-    //! restarts it from its last checkpoint. Refuses an execution whose process is alive on
-    //! this machine.
-    adapters::db::JobExecutionRow recover(long long execution_id);
+    //! restarts it from its last checkpoint. Refuses one that looks alive (its process on
+    //! this machine, or a fresh heartbeat from another) unless `force`.
+    adapters::db::JobExecutionRow recover(long long execution_id, bool force = false);
 
     //! Whether the process of a running execution is still there: on this machine by its
     //! process id, on another one by its heartbeat.
@@ -111,6 +111,9 @@ class JobLauncher {
 
   private:
     long long claim(const JobDefinition& definition, JobOutcome& outcome);
+    //! Throws JobAlreadyCompleted or JobRunning when the instance cannot be started.
+    void refuse_if_done_or_held(adapters::db::JobStore& store,
+                                const adapters::db::JobInstanceRow& instance) const;
 
     adapters::db::Database& db_;
     const adapters::config::JobSettings& settings_;

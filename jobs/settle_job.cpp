@@ -52,6 +52,13 @@ void check_ended(const SettleRequest& request, const domain::PeriodScheme& schem
 
 } // namespace
 
+std::optional<SettlementOutcome> SettleJob::stored(const domain::Period& period) {
+    SettlementRepository repo(db_);
+    if (auto closed = repo.closed(period.name()))
+        return outcome_from_stored(*closed, repo);
+    return std::nullopt;
+}
+
 void SettleJob::check(const SettleRequest& request) {
     check_ended(request, settings_.periods);
     if (SettlementRepository(db_).closed(request.period.name()))

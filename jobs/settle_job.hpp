@@ -9,6 +9,7 @@
 #include "domain/settlement.hpp"
 
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -46,6 +47,8 @@ class SettleJob {
     //! (domain::Refused) a period that has not ended by `as_of`, or one whose predecessor
     //! still has unsettled sales.
     SettlementOutcome run(const SettleRequest& request);
+    //! The stored result of a closed period, read only; nothing when the period is open.
+    std::optional<SettlementOutcome> stored(const domain::Period& period);
     //! The refusals of run() that need no lock (the period has not ended, an earlier period
     //! is open): checked before a job is started, so a refused request leaves no trace.
     void check(const SettleRequest& request);

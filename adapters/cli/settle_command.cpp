@@ -4,6 +4,7 @@
 #include "domain/money.hpp"
 #include "adapters/cli/commands.hpp"
 #include "adapters/config/clock.hpp"
+#include "adapters/db/job_store.hpp"
 #include "jobs/job_catalog.hpp"
 #include "jobs/job_launcher.hpp"
 #include "jobs/reconcile_job.hpp"
@@ -93,14 +94,30 @@ int command_settle(Context& ctx, const std::vector<std::string>& args) {
                                                    period, as_of, std::nullopt, &closed));
     } catch (const jobs::JobAlreadyCompleted& e) {
         ctx.err << "govpub: refused: " << e.what() << ". Its result:\n";
-        print_outcome(ctx, vm, job.run({period, as_of, false, {}}));
+        if (auto stored = job.stored(period))
+            print_outcome(ctx, vm, *stored);
         return EXIT_BAD_INPUT;
+    } catch (const std::exception&) {
+        // Said before the failure itself: what is kept, and how to finish.
+        auto instance = adapters::db::JobStore(ctx.db()).instance("settle", "period=" + period.name());
+        if (instance && instance->steps_done > 0 && instance->status != "completed")
+            ctx.err << "govpub: settle " << period.name() << ": the period is closed (step "
+                    << instance->steps_done << " of 2 is committed); run the same command again "
+                    << "to finish from step " << instance->steps_done + 1 << "\n";
+        throw;
     }
     if (run.abandoned)
         ctx.err << "govpub: took over from execution #" << *run.abandoned
                 << ", whose process died; resumed at step " << run.first_step + 1 << "\n";
     // Resumed after the close was committed: the stored result is the result.
-    print_outcome(ctx, vm, closed.period.empty() ? job.run({period, as_of, false, {}}) : closed);
+    if (closed.period.empty()) {
+        auto stored = job.stored(period);
+        if (!stored)
+            throw domain::InvariantBroken("settle " + period.name() +
+                                          " completed but the period is not closed");
+        closed = std::move(*stored);
+    }
+    print_outcome(ctx, vm, closed);
     ctx.err << "govpub: settlement workbook written to "
             << jobs::settlement_workbook_path(ctx.settings(), period.name()).string() << "\n";
     return EXIT_DONE;

@@ -109,6 +109,13 @@ Settings load_settings(const std::optional<fs::path>& config_file) {
     s.default_payment_days = conf.get_int("settlement.payment_days", 30, 0, 366);
     s.jobs.heartbeat_seconds = conf.get_int("jobs.heartbeat_seconds", 30, 1, 3600);
     s.jobs.stale_after_seconds = conf.get_int("jobs.stale_after_seconds", 300, 1, 86400);
+    // A live job on another machine misses a beat now and then; three in a row before it is
+    // taken for dead, or it would be taken over while it works.
+    if (s.jobs.stale_after_seconds < 3 * s.jobs.heartbeat_seconds)
+        throw domain::InvalidValue("jobs.stale_after_seconds",
+                                   std::to_string(s.jobs.stale_after_seconds),
+                                   "must be at least three times jobs.heartbeat_seconds (" +
+                                       std::to_string(s.jobs.heartbeat_seconds) + ")");
     for (const char* job : {"settle", "reconcile", "deadlines", "depository"})
         if (auto when = conf.get(std::string("schedule.") + job); when && !when->empty())
             s.jobs.schedule[job] = *when;

@@ -13,7 +13,7 @@ const char* const INSTANCE_COLUMNS =
 
 const char* const EXECUTION_COLUMNS =
     "SELECT id, instance_id, status, started_at, ended_at, heartbeat_at, clock_at, host, pid, "
-    "first_step, read_count, write_count, message FROM job_execution ";
+    "first_step, read_count, write_count, message, process_start FROM job_execution ";
 
 JobInstanceRow instance_of(const soci::row& r) {
     JobInstanceRow i;
@@ -44,6 +44,7 @@ JobExecutionRow execution_of(const soci::row& r) {
     e.read_count = int64_at(r, 10);
     e.write_count = int64_at(r, 11);
     e.message = optional_text_at(r, 12);
+    e.process_start = text_at(r, 13);
     return e;
 }
 
@@ -99,11 +100,11 @@ std::optional<long long> JobStore::start_execution(const JobInstanceRow& instanc
                                                    const ExecutionStart& start) {
     long long pid = start.pid;
     db_.session() << "INSERT INTO job_execution (instance_id, status, started_at, heartbeat_at, "
-                     "clock_at, host, pid, first_step) VALUES (:i, 'running', :s, :h, :c, :host, "
-                     ":pid, :f)",
+                     "clock_at, host, pid, process_start, first_step) VALUES (:i, 'running', :s, "
+                     ":h, :c, :host, :pid, :ps, :f)",
         soci::use(instance.id), soci::use(start.started_at), soci::use(start.started_at),
         soci::use(start.clock_at), soci::use(start.host), soci::use(pid),
-        soci::use(instance.steps_done);
+        soci::use(start.process_start), soci::use(instance.steps_done);
     long long id = 0;
     if (!db_.session().get_last_insert_id("job_execution", id))
         throw DatabaseError("the database did not report the new job execution's id");
@@ -164,6 +165,15 @@ bool JobStore::finish(long long execution_id, const std::string& status,
 void JobStore::forget(long long instance_id) {
     db_.session() << "DELETE FROM job_execution WHERE instance_id = :i", soci::use(instance_id);
     db_.session() << "DELETE FROM job_instance WHERE id = :i", soci::use(instance_id);
+}
+
+std::string JobStore::now() {
+    std::string at;
+    db_.session() << (db_.dialect() == Dialect::mysql
+                          ? "SELECT DATE_FORMAT(UTC_TIMESTAMP(), '%Y-%m-%dT%H:%i:%sZ')"
+                          : "SELECT strftime('%Y-%m-%dT%H:%M:%SZ', 'now')"),
+        soci::into(at);
+    return at;
 }
 
 std::optional<JobExecutionRow> JobStore::execution(long long id) {

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "adapters/db/database.hpp"
+#include "domain/errors.hpp"
 
 #include <optional>
 #include <string>
@@ -31,6 +32,7 @@ struct JobExecutionRow {
     std::string clock_at;
     std::string host;
     long pid = 0;
+    std::string process_start; //!< adapters::config::process_start of that process
     int first_step = 0;
     long long read_count = 0;
     long long write_count = 0;
@@ -43,14 +45,15 @@ struct ExecutionStart {
     std::string clock_at;   //!< the scheduler's local time (--now)
     std::string host;
     long pid = 0;
+    std::string process_start;
 };
 
 //! This execution no longer holds its job instance: another process took it over (its
 //! heartbeat went stale, or `govpub jobs recover` ended it). Thrown inside the step's
 //! transaction, so the step's work rolls back instead of being done twice.
-class ClaimLost : public DatabaseError {
+class ClaimLost : public domain::Refused {
   public:
-    using DatabaseError::DatabaseError;
+    explicit ClaimLost(const std::string& message) : domain::Refused(message, "") {}
 };
 
 //! SQL of the job repository. Every writing call expects the caller's write transaction.
@@ -73,6 +76,9 @@ class JobStore {
     void checkpoint(long long instance_id, long long execution_id, int steps_done,
                     long long read_count, long long write_count, const std::string& at);
     void heartbeat(long long execution_id, const std::string& at);
+    //! The database's own clock in UTC, as "2026-06-10T01:30:00Z": heartbeats are written and
+    //! judged by one clock, whatever the clocks of the machines running govpub say.
+    std::string now();
     //! Ends a running execution (completed, failed or abandoned) and releases the instance if
     //! it still holds it; the instance becomes `instance_status` (completed, failed, or
     //! pending for a restart). An execution already ended (abandoned by a takeover) stays as

@@ -33,6 +33,8 @@ CREATE TABLE job_execution (
     clock_at     VARCHAR(16)  NOT NULL,
     host         VARCHAR(255) NOT NULL,
     pid          INTEGER      NOT NULL,
+    -- Boot id and start time of that process: a later process given the same id is not it.
+    process_start VARCHAR(64) NOT NULL DEFAULT '',
     first_step   INTEGER      NOT NULL,
     read_count   BIGINT       NOT NULL DEFAULT 0,
     write_count  BIGINT       NOT NULL DEFAULT 0,

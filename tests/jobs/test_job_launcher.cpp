@@ -118,7 +118,8 @@ class Launcher : public ::testing::TestWithParam<std::string> {
         JobStore store(*db_);
         WriteTransaction tx(*db_);
         auto instance = store.find_or_create(d.job, d.key, d.scheduled_for, heartbeat);
-        auto id = store.start_execution(instance, {heartbeat, "2026-06-09 02:00", host, pid});
+        auto id = store.start_execution(instance, {heartbeat, "2026-06-09 02:00", host, pid,
+                                                   adapters::config::process_start(pid)});
         if (!id)
             throw std::logic_error("the instance was already held");
         if (steps_done > 0)
@@ -333,7 +334,7 @@ TEST_P(Launcher, TwoClaimsOnOneInstanceCannotBothHoldIt) {
     JobStore store(*db_);
     WriteTransaction tx(*db_);
     EXPECT_FALSE(store.start_execution(instance(d), {adapters::config::utc_timestamp(),
-                                                     "2026-06-10 02:00", "elsewhere", 1}));
+                                                     "2026-06-10 02:00", "elsewhere", 1, ""}));
     tx.commit();
     EXPECT_EQ(executions(d).size(), 1u) << "the losing claim leaves no execution row";
 }
@@ -348,9 +349,12 @@ TEST_P(Launcher, RecoverRefusesALiveOrEndedExecutionAndAbandonsADeadOne) {
         launcher.recover(live_id);
         ADD_FAILURE() << "a live execution was recovered";
     } catch (const domain::Refused& e) {
-        EXPECT_THAT(e.what(), HasSubstr("is still running as process"));
+        EXPECT_THAT(e.what(), HasSubstr("looks alive: process"));
+        EXPECT_THAT(e.what(), HasSubstr("--force"));
     }
     EXPECT_EQ(JobStore(*db_).execution(live_id)->status, "running");
+    // The operator knows better (the machine is down): --force ends it all the same.
+    EXPECT_EQ(launcher.recover(live_id, true).status, "abandoned");
 
     const auto done = three_steps();
     const auto finished = run(done);
