@@ -128,6 +128,8 @@ void JobStore::checkpoint(long long instance_id, long long execution_id, int ste
                                   "running_execution = :e",
          soci::use(steps_done), soci::use(instance_id), soci::use(execution_id));
     held.execute(true);
+    // MySQL counts changed rows, not matched ones; steps_done always grows here, so a row
+    // that still matches always changes.
     if (held.get_affected_rows() != 1)
         throw ClaimLost("job execution #" + std::to_string(execution_id) +
                         " no longer holds its job: another process took it over (its heartbeat "

@@ -327,7 +327,10 @@ TEST_P(Launcher, ARefusalAfterACommittedStepKeepsTheCheckpoint) {
     EXPECT_EQ(scratch_steps(), (std::vector<int>{1}));
 }
 
-TEST_P(Launcher, TwoClaimsOnOneInstanceCannotBothHoldIt) {
+// The conditional UPDATE is the last guard behind the write lock: a claim on an instance
+// someone holds fails and leaves no execution row. (Two processes racing for real:
+// tests/scenario/test_concurrent_settle.cpp.)
+TEST_P(Launcher, AClaimOnAHeldInstanceFailsAndLeavesNoExecution) {
     const auto d = three_steps();
     hold(d, adapters::config::host_name(), static_cast<long>(::getppid()),
          adapters::config::utc_timestamp(), 0);
