@@ -13,10 +13,36 @@ namespace {
 
 namespace fs = std::filesystem;
 
-TEST(SettleResume, AFailedWorkbookStepIsFinishedByTheSameCommandWithoutClosingAgain) {
-    TempDir dir;
+class SettleResume : public ::testing::TestWithParam<std::string> {
+  protected:
+    void TearDown() override {
+        if (!mysql_name_.empty())
+            mysql_query(mysql_name_, "DROP DATABASE " + mysql_name_ + ";");
+    }
+    //! Runs `query` on the test's database, rows as "a|b" lines on both backends.
+    std::string query(const std::string& q) {
+        if (!mysql_name_.empty())
+            return mysql_query(mysql_name_, q);
+        return run_command("sqlite3 '" + (dir_ / "govpub.db").string() + "' \"" + q + "\"",
+                           dir_.path())
+            .out;
+    }
+    TempDir dir_;
+    std::string mysql_name_;
+};
+
+TEST_P(SettleResume, AFailedWorkbookStepIsFinishedByTheSameCommandWithoutClosingAgain) {
+    TempDir& dir = dir_;
+    std::string url = "sqlite:" + (dir / "govpub.db").string();
+    if (GetParam() == "mariadb") {
+        auto fresh = fresh_mysql_database();
+        if (!fresh)
+            GTEST_SKIP() << "no MariaDB test server (run through ctest)";
+        url = *fresh;
+        mysql_name_ = mysql_database_of(url);
+    }
     const fs::path demo = source_dir() / "config" / "demo";
-    const std::string db = "--db 'sqlite:" + (dir / "govpub.db").string() + "' ";
+    const std::string db = "--db '" + url + "' ";
     auto govpub = [&](const std::string& args) {
         return run_govpub(db + args, dir.path());
     };
@@ -46,12 +72,13 @@ TEST(SettleResume, AFailedWorkbookStepIsFinishedByTheSameCommandWithoutClosingAg
     const auto dry = govpub("settle --period 2026H1 --dry-run --json");
     EXPECT_EQ(finished.out, dry.out) << "the stored result, closed once";
 
-    const auto status = run_command("sqlite3 '" + (dir / "govpub.db").string() +
-                                        "' \"SELECT status, first_step FROM job_execution ORDER "
-                                        "BY id; SELECT COUNT(*) FROM settlement;\"",
-                                    dir.path());
-    EXPECT_EQ(status.out, "failed|0\ncompleted|1\n1\n");
+    EXPECT_EQ(query("SELECT status, first_step FROM job_execution ORDER BY id;"),
+              "failed|0\ncompleted|1\n");
+    EXPECT_EQ(query("SELECT COUNT(*) FROM settlement;"), "1\n");
 }
+
+INSTANTIATE_TEST_SUITE_P(Backends, SettleResume, ::testing::Values("sqlite", "mariadb"),
+                         [](const auto& info) { return info.param; });
 
 } // namespace
 } // namespace govpub::test
