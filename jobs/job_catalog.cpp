@@ -14,6 +14,7 @@
 #include <Poco/JSON/Stringifier.h>
 
 #include <sstream>
+#include <stdexcept>
 
 namespace govpub::jobs {
 
@@ -41,6 +42,18 @@ std::string key_value(const adapters::db::JobInstanceRow& instance, const std::s
     return instance.key.substr(prefix.size());
 }
 
+//! "2026Q3" → 2026-07-01; throws domain::InvalidValue for anything else.
+domain::Date quarter_start(const std::string& quarter) {
+    const bool shaped = quarter.size() == 6 && quarter[4] == 'Q' && quarter[5] >= '1' &&
+                        quarter[5] <= '4' && quarter.find_first_not_of("0123456789") == 4;
+    if (!shaped)
+        throw domain::InvalidValue("depository quarter", quarter,
+                                   "expected a year and a quarter such as 2026Q3");
+    const int year = std::stoi(quarter.substr(0, 4));
+    const unsigned month = static_cast<unsigned>(quarter[5] - '1') * 3 + 1;
+    return domain::Date{std::chrono::year{year}, std::chrono::month{month}, std::chrono::day{1}};
+}
+
 domain::Date scheduled_day(const adapters::db::JobInstanceRow& instance) {
     if (!instance.scheduled_for)
         throw domain::InvalidValue("job instance", instance.job + " " + instance.key,
@@ -55,7 +68,7 @@ std::string payments_due_json(adapters::db::Database& db, domain::Date day) {
     Object::Ptr root = new Object(Poco::JSON_PRESERVE_KEY_ORDER);
     root->set("as_of", as_of);
     Array::Ptr list = new Array();
-    for (const auto& p : adapters::db::SettlementRepository(db).payments_due()) {
+    for (const auto& p : adapters::db::SettlementRepository(db).payments_due(as_of)) {
         Object::Ptr o = new Object(Poco::JSON_PRESERVE_KEY_ORDER);
         o->set("kind", "payment");
         o->set("who", p.store);
@@ -104,13 +117,21 @@ JobDefinition settle_definition(JobServices s, const domain::Period& period, dom
                            if (closed)
                                *closed = std::move(outcome);
                        }});
-    d.steps.push_back({"write the settlement workbook", [s, period, as_of](StepContext& step) {
-                           SettleJob job(s.db, s.settings, s.calendar);
-                           auto outcome = job.run({period, as_of, false, {}});
+    d.steps.push_back({"write the settlement workbook", [s, period](StepContext& step) {
+                           // Read only: step 1 committed the close with its checkpoint, so
+                           // an open period here means the database was changed by hand.
+                           auto outcome = SettleJob(s.db, s.settings, s.calendar).stored(period);
+                           if (!outcome)
+                               throw std::runtime_error(
+                                   "settle period=" + period.name() +
+                                   ": step 1 is recorded as done but the period is not closed, "
+                                   "so there is no settlement to write a workbook of; the job "
+                                   "repository and the settlements disagree (was the database "
+                                   "restored or changed by hand?)");
                            auto out = settlement_workbook_path(s.settings, period.name());
                            reports_dir(s);
                            reports::write_settlement_workbook(
-                               settlement_report(s.db, outcome,
+                               settlement_report(s.db, *outcome,
                                                  adapters::config::local_timestamp()),
                                out);
                            step.count(0, 1);
@@ -171,10 +192,9 @@ JobDefinition definition_of(JobServices s, const adapters::db::JobInstanceRow& i
         return deadlines_definition(
             s, domain::parse_date_or_throw("date", key_value(instance, "date")),
             instance.scheduled_for);
-    if (instance.job == "depository") {
-        (void)key_value(instance, "quarter");
-        return depository_definition(s, day, instance.scheduled_for);
-    }
+    if (instance.job == "depository")
+        return depository_definition(s, quarter_start(key_value(instance, "quarter")),
+                                     instance.scheduled_for);
     throw domain::InvalidValue("job", instance.job,
                                "not one of settle, reconcile, deadlines, depository");
 }

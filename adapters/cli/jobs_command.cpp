@@ -10,6 +10,9 @@
 #include <Poco/JSON/Object.h>
 #include <Poco/JSON/Stringifier.h>
 
+#include <algorithm>
+#include <array>
+#include <chrono>
 #include <iomanip>
 #include <iostream>
 
@@ -30,6 +33,8 @@ const char* result_name(jobs::DueRun::Result r) {
         return "running elsewhere";
     case jobs::DueRun::Result::already_completed:
         return "already completed";
+    case jobs::DueRun::Result::waiting:
+        return "waiting";
     }
     return "?";
 }
@@ -51,24 +56,72 @@ std::string duration_of(const JobExecutionRow& e) {
     return (e.ended_at ? "" : "running for ") + duration_text(*end - *start);
 }
 
+//! Minutes since the epoch, to compare local times.
+long long minutes_of(const jobs::LocalMinute& t) {
+    return static_cast<long long>(std::chrono::sys_days{t.date}.time_since_epoch().count()) * 1440 +
+           t.minutes;
+}
+
+//! How far past the wall clock --now may be without --allow-future: a clock a little ahead, a
+//! timer that fires early.
+constexpr long long FUTURE_SLACK_MINUTES = 10;
+
+constexpr const char* ANOTHER_RUN_DUE =
+    "another govpub jobs run-due is running; it runs what is due";
+
 int run_due(Context& ctx, const std::vector<std::string>& args) {
     po::options_description options("jobs run-due options");
     options.add_options()("now", po::value<std::string>(),
                           "the local time to run as, e.g. \"2026-06-10 02:00\" (default: now)")(
-        "json", "print what ran as JSON");
+        "allow-future",
+        "accept a --now more than 10 minutes ahead of the clock: what it runs is recorded for "
+        "good (try it on a copy of the database)")("json", "print what ran as JSON");
     po::positional_options_description positional;
     po::variables_map vm;
     if (!parse_command("jobs run-due", args, options, positional, vm, ctx.out,
-                       "jobs run-due [--now \"YYYY-MM-DD HH:MM\"] [--json]"))
+                       "jobs run-due [--now \"YYYY-MM-DD HH:MM\" [--allow-future]] [--json]"))
         return EXIT_DONE;
-    const auto now = jobs::LocalMinute::parse(
-        "--now", vm.count("now") ? vm["now"].as<std::string>() : adapters::config::local_timestamp());
+    const auto clock = jobs::LocalMinute::parse("clock", adapters::config::local_timestamp());
+    const auto now =
+        vm.count("now") ? jobs::LocalMinute::parse("--now", vm["now"].as<std::string>()) : clock;
+    if (minutes_of(now) > minutes_of(clock) + FUTURE_SLACK_MINUTES && !vm.count("allow-future"))
+        throw domain::Refused(
+            "--now " + now.text() + " is later than the clock (" + clock.text() +
+                "): run-due would run occurrences that have not happened yet, and they are "
+                "recorded for good — each runs once, the schedule never goes back over them, and "
+                "a period it settles is closed and never changes. To try the schedule out, give "
+                "--allow-future on a copy of the database and in another data folder",
+            "");
     jobs::Scheduler scheduler({ctx.db(), ctx.settings(), ctx.calendar()},
                               jobs::parse_schedule(ctx.settings().jobs.schedule), now);
-    const auto runs = scheduler.run_due();
-    std::size_t failed = 0;
-    for (const auto& r : runs)
-        failed += r.result == jobs::DueRun::Result::failed;
+    const auto due = scheduler.run_due();
+    if (!due) {
+        if (vm.count("json")) {
+            Poco::JSON::Object::Ptr root = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
+            root->set("now", now.text());
+            root->set("runs", Poco::JSON::Array::Ptr(new Poco::JSON::Array()));
+            root->set("skipped", std::string(ANOTHER_RUN_DUE));
+            Poco::JSON::Stringifier::condense(root, ctx.out);
+            ctx.out << "\n";
+        } else {
+            ctx.out << ANOTHER_RUN_DUE << "\n";
+        }
+        return EXIT_DONE;
+    }
+    const auto& runs = *due;
+    // SPEC §5.1: a refusal or bad value someone can fix is 1, a failure of the system 3; the
+    // worst of them is the run's.
+    int status = EXIT_DONE;
+    std::size_t failed = 0, waiting = 0, elsewhere = 0;
+    for (const auto& r : runs) {
+        if (r.result == jobs::DueRun::Result::failed) {
+            ++failed;
+            status = std::max(status, r.refused ? static_cast<int>(EXIT_BAD_INPUT)
+                                                : static_cast<int>(EXIT_INTERNAL));
+        }
+        waiting += r.result == jobs::DueRun::Result::waiting;
+        elsewhere += r.result == jobs::DueRun::Result::running_elsewhere;
+    }
     if (vm.count("json")) {
         Poco::JSON::Object::Ptr root = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
         root->set("now", now.text());
@@ -99,13 +152,17 @@ int run_due(Context& ctx, const std::vector<std::string>& args) {
             if (!r.detail.empty())
                 ctx.out << "      " << r.detail << "\n";
         }
-        ctx.out << runs.size() << " job(s): " << runs.size() - failed << " ended well, " << failed
-                << " failed";
-        if (failed)
-            ctx.out << " (the failed ones are tried again by the next run-due)";
+        ctx.out << runs.size() << " job(s): " << runs.size() - failed - waiting - elsewhere
+                << " ended well, " << failed << " failed";
+        if (elsewhere)
+            ctx.out << ", " << elsewhere << " running elsewhere";
+        if (waiting)
+            ctx.out << ", " << waiting << " waiting";
+        if (failed || waiting)
+            ctx.out << " (the next run-due tries them again)";
         ctx.out << "\n";
     }
-    return failed ? EXIT_BAD_INPUT : EXIT_DONE;
+    return status;
 }
 
 int list(Context& ctx, const std::vector<std::string>& args) {
@@ -117,9 +174,14 @@ int list(Context& ctx, const std::vector<std::string>& args) {
     if (!parse_command("jobs list", args, options, positional, vm, ctx.out,
                        "jobs list [--job NAME] [--limit N]"))
         return EXIT_DONE;
+    const std::string job = vm.count("job") ? vm["job"].as<std::string>() : "";
+    const std::array<std::string, 4> known{"settle", "reconcile", "deadlines", "depository"};
+    if (!job.empty() && std::find(known.begin(), known.end(), job) == known.end())
+        throw domain::InvalidValue("--job", job,
+                                   "not a job govpub runs: settle, reconcile, deadlines or "
+                                   "depository");
     adapters::db::JobStore store(ctx.db());
-    auto instances = store.instances(vm.count("job") ? vm["job"].as<std::string>() : "",
-                                     std::max(1, vm["limit"].as<int>()));
+    auto instances = store.instances(job, std::max(1, vm["limit"].as<int>()));
     if (instances.empty()) {
         ctx.out << "no job has run yet\n";
         return EXIT_DONE;
@@ -169,6 +231,8 @@ int status(Context& ctx, const std::vector<std::string>& args) {
     jobs::JobLauncher launcher(ctx.db(), ctx.settings().jobs, adapters::config::local_timestamp());
     for (const auto& e : runs) {
         auto i = store.instance(e.instance_id);
+        if (!i)
+            continue; // forgotten meanwhile (a request refused on its first attempt)
         ctx.out << "#" << e.id << "  " << i->job << " " << i->key << "  " << e.status << "  "
                 << duration_of(e) << "\n      started " << e.started_at << " (scheduler time "
                 << e.clock_at << ") by process " << e.pid << " on " << e.host;
@@ -192,28 +256,34 @@ int status(Context& ctx, const std::vector<std::string>& args) {
 int recover(Context& ctx, const std::vector<std::string>& args) {
     po::options_description options("jobs recover options");
     options.add_options()("execution", po::value<long long>()->required(),
-                          "the stuck execution's number (from `govpub jobs status`)");
+                          "the stuck execution's number (from `govpub jobs status`)")(
+        "force", "end it even though it looks alive (its process on this machine, or a fresh "
+                 "heartbeat from another): only when you know that process is gone, e.g. its "
+                 "machine is down");
     po::positional_options_description positional;
     positional.add("execution", 1);
     po::variables_map vm;
     if (!parse_command("jobs recover", args, options, positional, vm, ctx.out,
-                       "jobs recover EXECUTION"))
+                       "jobs recover EXECUTION [--force]"))
         return EXIT_DONE;
     jobs::JobLauncher launcher(ctx.db(), ctx.settings().jobs, adapters::config::local_timestamp());
-    auto e = launcher.recover(vm["execution"].as<long long>());
+    auto e = launcher.recover(vm["execution"].as<long long>(), vm.count("force") > 0);
     auto i = adapters::db::JobStore(ctx.db()).instance(e.instance_id);
-    ctx.out << "execution #" << e.id << " of " << i->job << " " << i->key
-            << " is marked abandoned; the next run (`govpub jobs run-due`, or its command) "
+    ctx.out << "execution #" << e.id;
+    if (i)
+        ctx.out << " of " << i->job << " " << i->key;
+    ctx.out << " is marked abandoned; the next run (`govpub jobs run-due`, or its command) "
                "starts again at step "
-            << i->steps_done + 1 << "\n";
+            << (i ? i->steps_done : 0) + 1 << "\n";
     return EXIT_DONE;
 }
 
 } // namespace
 
 int command_jobs(Context& ctx, const std::vector<std::string>& args) {
-    const std::string usage = "jobs run-due [--now DATETIME] [--json] | jobs list [--job NAME] | "
-                              "jobs status [INSTANCE] | jobs recover EXECUTION";
+    const std::string usage =
+        "jobs run-due [--now DATETIME [--allow-future]] [--json] | jobs list [--job NAME] | "
+        "jobs status [INSTANCE] | jobs recover EXECUTION [--force]";
     if (args.empty())
         throw UsageError("say what to do with the jobs\nusage: govpub " + usage);
     const std::string what = args.front();

@@ -9,8 +9,13 @@
 #include <soci/sqlite3/soci-sqlite3.h>
 
 #include <cctype>
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
 #include <filesystem>
 #include <iostream>
+#include <sys/file.h>
+#include <unistd.h>
 
 namespace govpub::adapters::db {
 
@@ -142,12 +147,17 @@ DatabaseUrl DatabaseUrl::parse(std::string_view url) {
                                "expected sqlite:PATH or mysql://USER@HOST/DATABASE");
 }
 
+std::filesystem::path Database::sqlite_file() const {
+    // The path between the quotes DatabaseUrl::parse put around it.
+    const auto start = url_.connect_string.find('"') + 1;
+    const auto end = url_.connect_string.rfind('"');
+    return url_.connect_string.substr(start, end - start);
+}
+
 Database::Database(const DatabaseUrl& url) : url_(url) {
     try {
         if (url.dialect == Dialect::sqlite) {
-            auto start = url.connect_string.find('"') + 1;
-            auto end = url.connect_string.rfind('"');
-            std::filesystem::path file = url.connect_string.substr(start, end - start);
+            const std::filesystem::path file = sqlite_file();
             if (file.has_parent_path())
                 std::filesystem::create_directories(file.parent_path());
             session_.open(soci::sqlite3, url.connect_string);
@@ -226,10 +236,13 @@ void Database::begin_write() {
         session_ << "BEGIN IMMEDIATE";
         return;
     }
+    // Named per database: two govpub databases on one server do not wait for each other.
+    if (write_lock_.empty())
+        session_ << "SELECT LEFT(CONCAT('govpub.write.', DATABASE()), 64)", soci::into(write_lock_);
     soci::indicator ind = soci::i_null;
     int got = 0;
-    session_ << "SELECT GET_LOCK('govpub.write', " + std::to_string(WRITE_LOCK_WAIT_SECONDS) + ")",
-        soci::into(got, ind);
+    session_ << "SELECT GET_LOCK(:n, " + std::to_string(WRITE_LOCK_WAIT_SECONDS) + ")",
+        soci::use(write_lock_), soci::into(got, ind);
     if (ind != soci::i_ok || got != 1)
         throw DatabaseError("another govpub has been writing to " + url_.shown + " for " +
                             std::to_string(WRITE_LOCK_WAIT_SECONDS) +
@@ -239,7 +252,7 @@ void Database::begin_write() {
 
 void Database::release_write_lock() {
     if (dialect() == Dialect::mysql)
-        session_ << "DO RELEASE_LOCK('govpub.write')";
+        session_ << "DO RELEASE_LOCK(:n)", soci::use(write_lock_);
 }
 
 void Database::commit() {
@@ -258,6 +271,58 @@ void Database::rollback() {
     }
     session_.rollback();
     release_write_lock();
+}
+
+// The run-due lock must outlive the many transactions of one run, so neither BEGIN IMMEDIATE
+// nor the write lock above will do. On SQLite an flock on a file of its own: held by the open
+// file, it goes with the process however that ends, and never blocks the database's readers
+// and writers.
+std::optional<SessionLock> Database::try_lock(const std::string& name) {
+    if (dialect() == Dialect::sqlite) {
+        const std::string file = sqlite_file().string() + "." + name + ".lock";
+        const int fd = ::open(file.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+        if (fd < 0)
+            throw DatabaseError("cannot open the lock file " + file + ": " + std::strerror(errno));
+        if (::flock(fd, LOCK_EX | LOCK_NB) != 0) {
+            const int error = errno;
+            ::close(fd);
+            if (error == EWOULDBLOCK)
+                return std::nullopt;
+            throw DatabaseError("cannot lock " + file + ": " + std::strerror(error));
+        }
+        return SessionLock(this, "", fd);
+    }
+    // GET_LOCK names are server-wide: the database's name keeps two databases on one server
+    // apart. At most 64 characters.
+    std::string server_name;
+    soci::indicator ind = soci::i_null;
+    int got = 0;
+    try {
+        session_ << "SELECT LEFT(CONCAT('govpub.', :n, '.', DATABASE()), 64)", soci::use(name),
+            soci::into(server_name);
+        session_ << "SELECT GET_LOCK(:n, 0)", soci::use(server_name), soci::into(got, ind);
+    } catch (const soci::soci_error& e) {
+        throw DatabaseError("cannot take the lock " + name + " on " + url_.shown + ": " + e.what());
+    }
+    if (ind != soci::i_ok || got != 1)
+        return std::nullopt;
+    return SessionLock(this, server_name, -1);
+}
+
+SessionLock::SessionLock(SessionLock&& other) noexcept
+    : db_(std::exchange(other.db_, nullptr)), server_name_(std::move(other.server_name_)),
+      fd_(std::exchange(other.fd_, -1)) {}
+
+SessionLock::~SessionLock() {
+    if (fd_ >= 0)
+        ::close(fd_); // releases the flock
+    if (!db_ || db_->dialect() != Dialect::mysql)
+        return;
+    try {
+        db_->session() << "DO RELEASE_LOCK(:n)", soci::use(server_name_);
+    } catch (...) {
+        // The connection is gone, and with it the lock.
+    }
 }
 
 WriteTransaction::~WriteTransaction() {

@@ -3,9 +3,12 @@
 
 #include <soci/soci.h>
 
+#include <filesystem>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 
 namespace govpub::adapters::db {
 
@@ -35,6 +38,30 @@ class SchemaBehind : public DatabaseError {
     using DatabaseError::DatabaseError;
 };
 
+class Database;
+
+//! A lock one process holds across transactions for as long as it keeps this object, e.g. one
+//! `govpub jobs run-due` at a time. On MariaDB a named lock of the session (GET_LOCK: commits
+//! do not release it), per database; on SQLite an flock on the file `<database file>.<name>.lock`
+//! beside the database (the file stays, the lock does not). A killed process releases it.
+class SessionLock {
+  public:
+    SessionLock(SessionLock&& other) noexcept;
+    SessionLock& operator=(SessionLock&&) = delete;
+    SessionLock(const SessionLock&) = delete;
+    SessionLock& operator=(const SessionLock&) = delete;
+    ~SessionLock();
+
+  private:
+    friend class Database;
+    SessionLock(Database* db, std::string server_name, int fd)
+        : db_(db), server_name_(std::move(server_name)), fd_(fd) {}
+
+    Database* db_;            //!< nothing once moved from
+    std::string server_name_; //!< the MariaDB lock's name
+    int fd_;                  //!< the SQLite lock file, -1 on MariaDB
+};
+
 class Database {
   public:
     //! Opens the database; the parent folder of a SQLite file is created when missing.
@@ -60,11 +87,19 @@ class Database {
     void commit();
     void rollback();
 
+    //! Takes the lock `name` (e.g. "scheduler") without waiting; nothing when another process
+    //! or connection holds it. Throws DatabaseError when the lock cannot be asked for at all.
+    std::optional<SessionLock> try_lock(const std::string& name);
+
   private:
+    friend class SessionLock;
+    //! The SQLite database file.
+    std::filesystem::path sqlite_file() const;
     void release_write_lock();
 
     DatabaseUrl url_;
     soci::session session_;
+    std::string write_lock_; //!< MariaDB: the GET_LOCK name of this database's writers
 };
 
 //! Commits only when asked; rolls back on scope exit otherwise (an exception on the way).

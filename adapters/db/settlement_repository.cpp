@@ -189,12 +189,15 @@ std::vector<domain::Statement> SettlementRepository::statements(const std::strin
     return out;
 }
 
-std::vector<PaymentDue> SettlementRepository::payments_due() {
+std::vector<PaymentDue> SettlementRepository::payments_due(const std::string& iso_date) {
     std::vector<PaymentDue> due;
     soci::rowset<soci::row> rows =
-        (db_.session().prepare << "SELECT period, store, agency, amount_due, due_date FROM "
-                                  "statement WHERE amount_due > 0 ORDER BY due_date, store, "
-                                  "agency, period");
+        (db_.session().prepare
+             << "SELECT st.period, st.store, st.agency, st.amount_due, st.due_date FROM "
+                "statement st JOIN settlement se ON se.period = st.period "
+                "WHERE st.amount_due > 0 AND se.settled_on <= :d "
+                "ORDER BY st.due_date, st.store, st.agency, st.period",
+         soci::use(iso_date));
     for (const auto& r : rows)
         due.push_back({text_at(r, 0), text_at(r, 1), text_at(r, 2), int64_at(r, 3), text_at(r, 4)});
     return due;

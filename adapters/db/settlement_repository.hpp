@@ -61,8 +61,9 @@ class SettlementRepository {
     //! The statements of a closed period, as stored.
     std::vector<domain::Statement> statements(const std::string& period);
 
-    //! Every closed statement with an amount due, by due date, store and agency.
-    std::vector<PaymentDue> payments_due();
+    //! Every statement with an amount due of the settlements dated on or before `iso_date`
+    //! (what had been settled by that day), by due date, store and agency.
+    std::vector<PaymentDue> payments_due(const std::string& iso_date);
 
   private:
     Database& db_;

@@ -13,15 +13,16 @@
 // run day of 2025H2 — a period without sales (the demo's start on 2025-12-01), so it closes
 // empty and 2026H1 may follow it in order.
 //
+// Each run-due is given --allow-future, since the year runs past today's date.
+//
 // Both backends run the whole year: 357 run-due calls, 10–12 s on either.
-#include "tests/support/test_support.hpp"
+#include "tests/scenario/schedule_scenario.hpp"
 
 #include <gtest/gtest.h>
 
 #include <algorithm>
 #include <chrono>
 #include <filesystem>
-#include <fstream>
 #include <map>
 #include <optional>
 #include <sstream>
@@ -33,8 +34,6 @@ namespace {
 
 namespace fs = std::filesystem;
 using namespace std::chrono;
-
-std::string sh_quote(const std::string& s) { return "'" + s + "'"; }
 
 std::string iso(sys_days day) {
     const year_month_day d{day};
@@ -120,77 +119,8 @@ void expect_same_lines(const std::string& actual, const std::string& expected) {
     }
 }
 
-class SchedulerYear : public ::testing::TestWithParam<std::string> {
-  protected:
-    TempDir dir_;
-    fs::path data_ = dir_ / "data";
-    fs::path demo_ = source_dir() / "config" / "demo";
-    std::string url_;
-
-    void SetUp() override {
-        url_ = "sqlite:" + (dir_ / "govpub.db").string();
-        if (GetParam() == "mariadb") {
-            auto url = fresh_mysql_database();
-            if (!url)
-                GTEST_SKIP() << "no MariaDB test server (run through ctest)";
-            url_ = *url;
-        }
-        // The schedule and run day are pinned here, so that the test does not follow edits
-        // of the shipped config/govpub.ini.
-        write_file(dir_ / "govpub.ini",
-                   "[calendar]\nholidays = " + (source_dir() / "config/holidays.csv").string() +
-                       "\n[settlement]\nperiod_end_months = 5,11\nrun_day = 10\n"
-                       "payment_days = 30\n[schedule]\nsettle = half-yearly 02:00\n"
-                       "reconcile = monthly 1 03:00\ndeadlines = daily 06:00\n"
-                       "depository = quarterly 1 04:00\n");
-        ASSERT_EQ(govpub("init").status, 0);
-    }
-
-    RunResult govpub(const std::string& args) {
-        return run_command("env -u GOVPUB_DB -u GOVPUB_CONFIG -u GOVPUB_DATABASE_URL "
-                           "GOVPUB_DATA_DIR=" + sh_quote(data_.string()) + " '" + GOVPUB_BINARY +
-                               "' --config " + sh_quote((dir_ / "govpub.ini").string()) +
-                               " --db " + sh_quote(url_) + " " + args,
-                           dir_.path());
-    }
-
-    std::string sql(const std::string& query) {
-        if (GetParam() == "mariadb")
-            return mysql_query(mysql_database_of(url_), query);
-        write_file(dir_ / "query.sql", query + "\n");
-        auto r = run_command(
-            "sqlite3 " + sh_quote((dir_ / "govpub.db").string()) + " '.read query.sql'", dir_.path());
-        EXPECT_EQ(r.status, 0) << "sqlite3 (apt-get install sqlite3): " << r.err;
-        return r.out;
-    }
-
-    //! Runs the import lines of config/demo/steps.txt after the line starting with `from`
-    //! (or from the top) up to the line starting with `to`, file names made absolute.
-    void load_demo(const std::string& from, const std::string& to) {
-        std::ifstream steps(demo_ / "steps.txt");
-        ASSERT_TRUE(steps) << "config/demo/steps.txt";
-        bool on = from.empty();
-        int ran = 0;
-        for (std::string line; std::getline(steps, line);) {
-            if (!on) {
-                on = line.rfind(from, 0) == 0;
-                continue;
-            }
-            if (line.rfind(to, 0) == 0)
-                break;
-            if (line.rfind("import ", 0) != 0)
-                continue;
-            std::istringstream words(line);
-            std::string args;
-            for (std::string w; words >> w;)
-                args += " " + (fs::exists(demo_ / w) ? sh_quote((demo_ / w).string()) : w);
-            auto r = govpub(args);
-            ASSERT_EQ(r.status, 0) << line << ": " << r.err;
-            ++ran;
-        }
-        EXPECT_GT(ran, 0) << "no import lines between '" << from << "' and '" << to << "'";
-    }
-};
+//! The schedule is FULL_SCHEDULE and the run day the 10th, pinned by the fixture.
+class SchedulerYear : public ScheduleScenario {};
 
 TEST_P(SchedulerYear, EveryScheduledJobRunsOnceOnItsDayAndTheGapIsCaughtUpOldestFirst) {
     const sys_days first = parse_day("2026-01-01"), last = parse_day("2026-12-31");
@@ -208,7 +138,7 @@ TEST_P(SchedulerYear, EveryScheduledJobRunsOnceOnItsDayAndTheGapIsCaughtUpOldest
         const auto runs = due(all, previous, now);
         for (const auto& o : runs)
             expected_runs.push_back({o, now});
-        auto r = govpub("jobs run-due --now " + sh_quote(now) + " --json");
+        auto r = run_due(now);
         ++invocations;
         ASSERT_EQ(r.status, 0) << now << "\n" << r.out << r.err;
         ASSERT_EQ(r.out, expected_json(now, runs)) << r.err;
@@ -216,7 +146,7 @@ TEST_P(SchedulerYear, EveryScheduledJobRunsOnceOnItsDayAndTheGapIsCaughtUpOldest
             // The catch-up: the settlement of 10 June among the deadlines of 7–15 June.
             ASSERT_EQ(runs.size(), 10u);
             EXPECT_EQ(runs[3].key, "period=2026H1");
-            auto again = govpub("jobs run-due --now " + sh_quote(now) + " --json");
+            auto again = run_due(now);
             EXPECT_EQ(again.status, 0) << again.err;
             EXPECT_EQ(again.out, expected_json(now, {})) << "a second run-due ran something";
         }
@@ -227,7 +157,7 @@ TEST_P(SchedulerYear, EveryScheduledJobRunsOnceOnItsDayAndTheGapIsCaughtUpOldest
     }
     EXPECT_EQ(invocations, 365 - 8);
     // A second run-due at the last --now runs nothing.
-    auto again = govpub("jobs run-due --now " + sh_quote(*previous) + " --json");
+    auto again = run_due(*previous);
     EXPECT_EQ(again.status, 0) << again.err;
     EXPECT_EQ(again.out, expected_json(*previous, {}));
 
