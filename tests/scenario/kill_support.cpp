@@ -226,16 +226,7 @@ Ending World::run(const std::vector<std::string>& args, const std::string& crash
     return start(args, crash_at).wait();
 }
 
-std::string World::sql(const std::string& query) const {
-    if (backend_ == "mariadb")
-        return mysql_query(mysql_database_of(url_), query);
-    write_file(folder_ / "query.sql", query + "\n");
-    auto r =
-        run_command("sqlite3 -readonly -bail '" + url_.substr(7) + "' '.read query.sql'", folder_);
-    if (r.status != 0)
-        throw std::runtime_error("sqlite3 (apt-get install sqlite3): " + r.err);
-    return r.out;
-}
+std::string World::sql(const std::string& query) const { return database_query(url_, query); }
 
 void World::wait_for_server() const {
     if (backend_ != "mariadb")
@@ -259,7 +250,7 @@ Outcome World::outcome() const {
     if (fs::exists(workbook())) {
         write_file(folder_ / "fingerprint.py", WORKBOOK_FINGERPRINT);
         auto r = run_command(
-            std::string(GOVPUB_PYTHON3) + " fingerprint.py '" + workbook().string() + "'", folder_);
+            sh_quote(GOVPUB_PYTHON3) + " fingerprint.py " + sh_quote(workbook().string()), folder_);
         o.workbook = r.status == 0 ? r.out : "python3 failed: " + r.err;
     }
     return o;

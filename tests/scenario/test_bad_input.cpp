@@ -28,7 +28,7 @@ namespace fs = std::filesystem;
 using ::testing::HasSubstr;
 using ::testing::Not;
 
-std::string quoted(const fs::path& p) { return "'" + p.string() + "'"; }
+std::string quoted(const fs::path& p) { return sh_quote(p.string()); }
 
 const std::string kSalesHeader =
     "store,sale_date,gpn,isbn,title,quantity,list_price,sale_price,txn_id\n";
@@ -79,9 +79,7 @@ class BadInput : public ::testing::TestWithParam<std::string> {
 
     //! govpub in the test's folder, its database and data folder pinned there.
     RunResult govpub(const std::string& args) {
-        return run_command("env -u GOVPUB_DB -u GOVPUB_CONFIG GOVPUB_DATA_DIR=" + quoted(data_) +
-                               " '" + GOVPUB_BINARY + "' --db " + "'" + url_ + "'" + " " + args,
-                           dir_.path());
+        return run_command(govpub_command_line(url_, data_, args), dir_.path());
     }
 
     std::string put(const std::string& name, const std::string& bytes) {
@@ -95,13 +93,7 @@ class BadInput : public ::testing::TestWithParam<std::string> {
                       quoted(dir_ / file));
     }
 
-    std::string sql(const std::string& query) {
-        if (GetParam() == "mariadb")
-            return mysql_query(mysql_database_of(url_), query);
-        auto r = run_command("sqlite3 " + quoted(db_) + " \"" + query + "\"", dir_.path());
-        EXPECT_EQ(r.status, 0) << "sqlite3 (apt-get install sqlite3): " << r.err;
-        return r.out;
-    }
+    std::string sql(const std::string& query) { return database_query(url_, query); }
 
     //! Every row of every table. On MariaDB the data alone: InnoDB never gives back an
     //! AUTO_INCREMENT value a rolled-back insert took, so the table definitions may differ
@@ -109,8 +101,8 @@ class BadInput : public ::testing::TestWithParam<std::string> {
     std::string dump() {
         if (GetParam() == "sqlite")
             return sql(".dump");
-        auto r = run_command("mariadb-dump --no-defaults -S '" + *mysql_socket() +
-                                 "' -uroot --no-create-info --skip-extended-insert "
+        auto r = run_command("mariadb-dump --no-defaults -S " + sh_quote(*mysql_socket()) +
+                                 " -uroot --no-create-info --skip-extended-insert "
                                  "--skip-dump-date --skip-comments --order-by-primary " +
                                  mysql_database_of(url_),
                              dir_.path());
@@ -286,7 +278,7 @@ TEST_P(BadInput, ZipThatIsNotAWorkbookIsRefused) {
                        "with zipfile.ZipFile('notbook.xlsx', 'w') as z:\n"
                        "    z.writestr('readme.txt', 'not a workbook')\n"
                        "    z.writestr('[Content_Types].xml', '<Types/>')\n");
-    auto made = run_command(std::string("'") + GOVPUB_PYTHON3 + "' make_zip.py", dir_.path());
+    auto made = run_command(sh_quote(GOVPUB_PYTHON3) + " make_zip.py", dir_.path());
     ASSERT_EQ(made.status, 0) << made.err;
     auto before = snapshot();
     auto r = import("sales", "notbook.xlsx");
@@ -629,9 +621,8 @@ TEST_P(BadInput, AFileAlreadyImportedAsAnotherKindIsRefused) {
 
 // SPEC §5.1: a database that was never initialised is something the user fixes (exit 1).
 TEST_P(BadInput, AnUninitialisedDatabaseAsksForInit) {
-    auto r = run_command("env -u GOVPUB_DB -u GOVPUB_CONFIG GOVPUB_DATA_DIR=" + quoted(data_) +
-                             " '" + GOVPUB_BINARY + "' --db sqlite:" + quoted(dir_ / "new.db") +
-                             " import stores stores.csv",
+    auto r = run_command(govpub_command_line("sqlite:" + (dir_ / "new.db").string(), data_,
+                                             "import stores stores.csv"),
                          dir_.path());
     EXPECT_EQ(r.status, 1) << r.err;
     EXPECT_THAT(r.err, HasSubstr("run `govpub init` first"));
@@ -660,8 +651,7 @@ TEST_P(BadInput, SettlementIsDatedItsRunDayByDefault) {
 
 // SPEC §5.1: a database URL with a broken %-escape is bad input, not an internal failure.
 TEST_P(BadInput, ABrokenEscapeInTheDatabaseUrlIsBadInput) {
-    auto r = run_command(std::string("env -u GOVPUB_DB '") + GOVPUB_BINARY +
-                             "' --db 'mysql://clerk:%zz@localhost/govpub' init",
+    auto r = run_command(govpub_command_line("mysql://clerk:%zz@localhost/govpub", data_, "init"),
                          dir_.path());
     EXPECT_EQ(r.status, 1) << r.err;
     EXPECT_THAT(r.err, HasSubstr("two hex digits"));

@@ -27,8 +27,6 @@ namespace fs = std::filesystem;
 using ::testing::AnyOf;
 using ::testing::HasSubstr;
 
-std::string sh_quote(const std::string& s) { return "'" + s + "'"; }
-
 constexpr int LINES_PER_STORE = 25'000;
 
 //! `LINES_PER_STORE` sales lines of `store` between 2025-12-01 and 2026-05-31, at list price,
@@ -90,9 +88,7 @@ class ConcurrentSettle : public ::testing::TestWithParam<std::string> {
     }
 
     std::string govpub_line(const std::string& args) const {
-        return "env -u GOVPUB_DB -u GOVPUB_CONFIG -u GOVPUB_DATABASE_URL GOVPUB_DATA_DIR=" +
-               sh_quote((round_ / "data").string()) + " '" + GOVPUB_BINARY + "' --db " +
-               sh_quote(url_) + " " + args;
+        return govpub_command_line(url_, round_ / "data", args);
     }
     RunResult govpub(const std::string& args) { return run_command(govpub_line(args), round_); }
 
@@ -117,15 +113,7 @@ class ConcurrentSettle : public ::testing::TestWithParam<std::string> {
         }
     }
 
-    std::string sql(const std::string& query) {
-        if (GetParam() == "mariadb")
-            return mysql_query(mysql_database_of(url_), query);
-        write_file(round_ / "query.sql", query + "\n");
-        auto r = run_command(
-            "sqlite3 " + sh_quote((round_ / "govpub.db").string()) + " '.read query.sql'", round_);
-        EXPECT_EQ(r.status, 0) << "sqlite3 (apt-get install sqlite3): " << r.err;
-        return r.out;
-    }
+    std::string sql(const std::string& query) { return database_query(url_, query); }
 
     //! Starts two settlements, the second `delay` seconds after the first, and waits for both.
     std::pair<RunResult, RunResult> settle_twice(const std::string& delay) {

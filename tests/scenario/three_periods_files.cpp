@@ -71,7 +71,7 @@ open(sys.argv[2], "wb").write(text.encode("cp950"))
 RunResult run_python(const std::filesystem::path& dir, const std::string& script,
                      const std::string& args) {
     return run_command(
-        std::string("PYTHONIOENCODING=utf-8 '") + GOVPUB_PYTHON3 + "' " + script + " " + args, dir);
+        "PYTHONIOENCODING=utf-8 " + sh_quote(GOVPUB_PYTHON3) + " " + script + " " + args, dir);
 }
 
 void require(const RunResult& r, const std::string& what) {

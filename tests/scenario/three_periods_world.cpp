@@ -71,7 +71,7 @@ for row in ws.iter_rows():
 } // namespace
 
 RunResult World::govpub(const std::string& args) {
-    auto r = run_govpub("--db '" + db_url + "' " + args, dir->path());
+    auto r = run_govpub("--db " + sh_quote(db_url) + " " + args, dir->path());
     steps.emplace_back(args, r);
     return r;
 }

@@ -9,6 +9,7 @@
 #include <sstream>
 #include <stdexcept>
 #include <sys/wait.h>
+#include <unistd.h>
 
 namespace govpub::test {
 
@@ -49,12 +50,23 @@ std::string read_file(const fs::path& path) {
     return s.str();
 }
 
+std::string sh_quote(const std::string& s) {
+    std::string quoted = "'";
+    for (char c : s) {
+        if (c == '\'')
+            quoted += "'\\''";
+        else
+            quoted += c;
+    }
+    return quoted + "'";
+}
+
 RunResult run_command(const std::string& command_line, const fs::path& cwd) {
     TempDir capture;
     auto out = capture / "out";
     auto err = capture / "err";
-    std::string shell = "cd '" + cwd.string() + "' && " + command_line + " >'" + out.string() +
-                        "' 2>'" + err.string() + "' </dev/null";
+    std::string shell = "cd " + sh_quote(cwd.string()) + " && " + command_line + " >" +
+                        sh_quote(out.string()) + " 2>" + sh_quote(err.string()) + " </dev/null";
     int raw = std::system(shell.c_str());
     RunResult result;
     result.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
@@ -91,12 +103,11 @@ names = zipfile.ZipFile(path).namelist()
 print("charts=" + "|".join(sorted(p for p in names if p.startswith("xl/charts/chart"))))
 )PY";
 
-std::map<std::string, std::string> run_python_probe(const std::string& script,
-                                                    const fs::path& xlsx, const TempDir& dir) {
+std::map<std::string, std::string> run_python_probe(const std::string& script, const fs::path& xlsx,
+                                                    const TempDir& dir) {
     write_file(dir / "probe.py", script);
-    const auto result = run_command(std::string(GOVPUB_PYTHON3) + " probe.py '" + xlsx.string() +
-                                        "'",
-                                    dir.path());
+    const auto result = run_command(
+        std::string(GOVPUB_PYTHON3) + " probe.py " + sh_quote(xlsx.string()), dir.path());
     if (result.status != 0)
         throw std::runtime_error("the python probe failed: " + result.err);
     std::map<std::string, std::string> seen;
@@ -134,8 +145,9 @@ std::optional<std::string> fresh_mysql_database() {
         return std::nullopt;
     static std::mt19937_64 random{std::random_device{}()};
     const std::string name = "govpub_" + std::to_string(random() % 1'000'000'000'000ULL);
-    auto r = run_command("mariadb --no-defaults -S '" + *socket + "' -uroot -e \"CREATE DATABASE " +
-                             name + " CHARACTER SET utf8mb4 COLLATE utf8mb4_bin\"",
+    auto r = run_command("mariadb --no-defaults -S " + sh_quote(*socket) +
+                             " -uroot -e \"CREATE DATABASE " + name +
+                             " CHARACTER SET utf8mb4 COLLATE utf8mb4_bin\"",
                          fs::temp_directory_path());
     if (r.status != 0)
         throw std::runtime_error("cannot create a MariaDB test database: " + r.err);
@@ -156,8 +168,8 @@ std::string mysql_query(const std::string& database, const std::string& query) {
     write_file(dir / "query.sql", "SET SESSION sql_mode = CONCAT(@@sql_mode, ',PIPES_AS_CONCAT');\n" +
                                       query + "\n");
     // run_command gives the child /dev/null as its input, so the client reads the file itself.
-    auto r = run_command("mariadb --no-defaults -S '" + *socket + "' -uroot -N -B " + database +
-                             " -e 'source query.sql'",
+    auto r = run_command("mariadb --no-defaults -S " + sh_quote(*socket) + " -uroot -N -B " +
+                             sh_quote(database) + " -e 'source query.sql'",
                          dir.path());
     if (r.status != 0)
         throw std::runtime_error("mariadb: " + r.err);
@@ -169,7 +181,46 @@ std::string mysql_query(const std::string& database, const std::string& query) {
 }
 
 RunResult run_govpub(const std::string& args, const fs::path& cwd) {
-    return run_command(std::string("'") + GOVPUB_BINARY + "' " + args, cwd);
+    return run_command(sh_quote(GOVPUB_BINARY) + " " + args, cwd);
+}
+
+std::string govpub_command_line(const std::string& url, const fs::path& data_dir,
+                                const std::string& args, const fs::path& config) {
+    std::string line = "env";
+    for (char** e = environ; *e != nullptr; ++e) {
+        const std::string variable = *e;
+        if (variable.rfind("GOVPUB_", 0) == 0)
+            line += " -u " + variable.substr(0, variable.find('='));
+    }
+    line += " GOVPUB_DATA_DIR=" + sh_quote(data_dir.string()) + " " + sh_quote(GOVPUB_BINARY);
+    if (!config.empty())
+        line += " --config " + sh_quote(config.string());
+    return line + " --db " + sh_quote(url) + " " + args;
+}
+
+std::string database_query(const std::string& url, const std::string& query) {
+    if (url.rfind("mysql://", 0) == 0)
+        return mysql_query(mysql_database_of(url), query);
+    TempDir dir;
+    write_file(dir / "query.sql", query + "\n");
+    auto r = run_command(
+        "sqlite3 -readonly -bail " + sh_quote(url.substr(7)) + " '.read query.sql'", dir.path());
+    if (r.status != 0)
+        throw std::runtime_error("sqlite3 (apt-get install sqlite3): " + r.err);
+    return r.out;
+}
+
+void database_change(const std::string& url, const std::string& statements) {
+    if (url.rfind("mysql://", 0) == 0) {
+        mysql_query(mysql_database_of(url), statements);
+        return;
+    }
+    TempDir dir;
+    write_file(dir / "change.sql", statements + "\n");
+    auto r =
+        run_command("sqlite3 -bail " + sh_quote(url.substr(7)) + " '.read change.sql'", dir.path());
+    if (r.status != 0)
+        throw std::runtime_error("sqlite3: " + r.err);
 }
 
 } // namespace govpub::test

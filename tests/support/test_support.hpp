@@ -36,8 +36,17 @@ struct RunResult {
     std::string err;
 };
 
+//! `s` as one word for a POSIX shell: in single quotes, each ' written as '\''.
+std::string sh_quote(const std::string& s);
+
 //! Runs the built govpub binary with `args` (a shell-quoted string), in `cwd`.
 RunResult run_govpub(const std::string& args, const std::filesystem::path& cwd);
+
+//! The shell command line that runs the built govpub with `args` (shell-quoted) on the database
+//! `url` with the data folder `data_dir`, and the settings file `config` unless it is empty.
+//! None of the caller's GOVPUB_* variables reaches it, so the test alone says what it uses.
+std::string govpub_command_line(const std::string& url, const std::filesystem::path& data_dir,
+                                const std::string& args, const std::filesystem::path& config = {});
 
 //! Runs any shell command line; used for Debian's python3 with openpyxl.
 RunResult run_command(const std::string& command_line, const std::filesystem::path& cwd);
@@ -71,5 +80,15 @@ std::string mysql_query(const std::string& database, const std::string& query);
 
 //! The database name in a mysql:// URL.
 std::string mysql_database_of(const std::string& url);
+
+//! Rows of `query` on the database at `url` as "a|b" lines: the sqlite3 shell on an sqlite:PATH
+//! (read-only, so it never recovers a hot journal in govpub's place; `query` may be a dot
+//! command such as .dump), mysql_query on the ctest server's mysql:// databases. Throws when
+//! the query fails.
+std::string database_query(const std::string& url, const std::string& query);
+
+//! Runs `statements` on the database at `url` to change it behind govpub's back, as a test
+//! sets up a state govpub would not make itself (SQLite's shell checks no foreign keys).
+void database_change(const std::string& url, const std::string& statements);
 
 } // namespace govpub::test
