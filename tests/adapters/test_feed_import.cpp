@@ -3,6 +3,7 @@
 #include "adapters/config/settings.hpp"
 #include "adapters/db/database.hpp"
 #include "adapters/import/feed_import.hpp"
+#include "tests/support/backend_database.hpp"
 #include "tests/support/test_support.hpp"
 
 #include <gtest/gtest.h>
@@ -12,8 +13,7 @@ namespace govpub::adapters::import {
 namespace {
 
 namespace fs = std::filesystem;
-using govpub::test::fresh_mysql_database;
-using govpub::test::mysql_database_of;
+using govpub::test::BackendDatabase;
 using govpub::test::TempDir;
 using govpub::test::to_big5;
 using govpub::test::write_file;
@@ -72,24 +72,12 @@ const std::string NCL_202401 =
 class FeedImport : public ::testing::TestWithParam<std::string> {
   protected:
     void SetUp() override {
-        std::string url = "sqlite:" + (dir / "govpub.db").string();
-        if (GetParam() == "mariadb") {
-            auto fresh = fresh_mysql_database();
-            if (!fresh)
-                GTEST_SKIP() << "no MariaDB test server (run through ctest)";
-            url = *fresh;
-            mysql_database_ = mysql_database_of(url);
-        }
-        db_.emplace(db::DatabaseUrl::parse(url));
-        db_->migrate();
+        if (!db_.open(GetParam(), dir.path()))
+            GTEST_SKIP() << "no MariaDB test server (run through ctest)";
         settings.data_dir = dir / "data";
     }
 
-    void TearDown() override {
-        if (db_ && !mysql_database_.empty()) // the server outlives the test: leave it clean
-            db_->session() << "DROP DATABASE " + mysql_database_;
-        db_.reset();
-    }
+    void TearDown() override { db_.reset(); }
 
     db::Database& db() { return *db_; }
 
@@ -145,8 +133,7 @@ class FeedImport : public ::testing::TestWithParam<std::string> {
     config::Settings settings;
 
   private:
-    std::optional<db::Database> db_;
-    std::string mysql_database_;
+    BackendDatabase db_;
 };
 
 bool has_note(const ImportSummary& summary, const std::string& part) {

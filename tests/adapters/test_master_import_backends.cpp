@@ -8,6 +8,7 @@
 #include "adapters/db/row_values.hpp"
 #include "adapters/import/consignment_import.hpp"
 #include "adapters/import/master_import.hpp"
+#include "tests/support/backend_database.hpp"
 #include "tests/support/test_support.hpp"
 
 #include <algorithm>
@@ -21,8 +22,7 @@ namespace govpub::adapters::import {
 namespace {
 
 namespace fs = std::filesystem;
-using govpub::test::fresh_mysql_database;
-using govpub::test::mysql_database_of;
+using govpub::test::BackendDatabase;
 using govpub::test::source_dir;
 using govpub::test::TempDir;
 using govpub::test::write_file;
@@ -46,24 +46,12 @@ const std::vector<std::string> TABLES = {"agency",
 class MasterImportBackends : public ::testing::TestWithParam<std::string> {
   protected:
     void SetUp() override {
-        std::string url = "sqlite:" + (dir_ / "govpub.db").string();
-        if (GetParam() == "mariadb") {
-            auto fresh = fresh_mysql_database();
-            if (!fresh)
-                GTEST_SKIP() << "no MariaDB test server (run through ctest)";
-            url = *fresh;
-            mysql_database_ = mysql_database_of(url);
-        }
-        db_.emplace(db::DatabaseUrl::parse(url));
-        db_->migrate();
+        if (!db_.open(GetParam(), dir_.path()))
+            GTEST_SKIP() << "no MariaDB test server (run through ctest)";
         settings_.data_dir = dir_ / "data";
     }
 
-    void TearDown() override {
-        if (db_ && !mysql_database_.empty()) // the server outlives the test: leave it clean
-            db_->session() << "DROP DATABASE " + mysql_database_;
-        db_.reset();
-    }
+    void TearDown() override { db_.reset(); }
 
     //! The catalogue as stored now: each import sees what the ones before it stored.
     const db::Catalogue& catalogue() {
@@ -161,8 +149,7 @@ class MasterImportBackends : public ::testing::TestWithParam<std::string> {
     }
 
     TempDir dir_;
-    std::optional<db::Database> db_;
-    std::string mysql_database_;
+    BackendDatabase db_;
     db::Catalogue catalogue_;
     config::Settings settings_;
 };

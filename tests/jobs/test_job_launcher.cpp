@@ -7,6 +7,7 @@
 #include "adapters/config/process.hpp"
 #include "adapters/db/row_values.hpp"
 #include "jobs/job_launcher.hpp"
+#include "tests/support/backend_database.hpp"
 #include "tests/support/test_support.hpp"
 
 #include <gmock/gmock.h>
@@ -43,31 +44,20 @@ class Launcher : public ::testing::TestWithParam<std::string> {
   protected:
     test::TempDir dir_;
     std::string url_;
-    std::optional<Database> db_;
+    test::BackendDatabase db_;
     adapters::config::JobSettings settings_;
     std::vector<int> calls_;      //!< the steps that ran, in order
     bool fail_step_two_ = false;  //!< step 2 writes, then throws before committing
     bool refuse_step_ = false;    //!< the refusing step throws domain::Refused
 
     void SetUp() override {
-        url_ = "sqlite:" + (dir_ / "jobs.db").string();
-        if (GetParam() == "mariadb") {
-            auto url = test::fresh_mysql_database();
-            if (!url)
-                GTEST_SKIP() << "no MariaDB test server (run through ctest)";
-            url_ = *url;
-        }
-        db_.emplace(DatabaseUrl::parse(url_));
-        ASSERT_GT(db_->migrate(), 0);
+        if (!db_.open(GetParam(), dir_.path()))
+            GTEST_SKIP() << "no MariaDB test server (run through ctest)";
+        url_ = db_.url();
         db_->session() << "CREATE TABLE scratch (step INTEGER NOT NULL, note VARCHAR(40) NOT NULL)";
     }
 
-    void TearDown() override {
-        db_.reset();
-        if (GetParam() == "mariadb" && !url_.empty() && url_.rfind("mysql:", 0) == 0)
-            test::mysql_query(test::mysql_database_of(url_),
-                              "DROP DATABASE " + test::mysql_database_of(url_) + ";");
-    }
+    void TearDown() override { db_.reset(); }
 
     //! A step that writes a scratch row and its checkpoint in one transaction.
     JobStep writing(int n) {
