@@ -64,7 +64,9 @@ std::int64_t copies_due(LibraryKind kind) {
 }
 
 bool receives(const Library& library, std::string_view agency) {
-    if (library.kind != LibraryKind::depository) {
+    // A depository library with no agencies listed receives every agency's (SPEC §5.2:
+    // "empty = all"), as the NCL and the LY do.
+    if (library.kind != LibraryKind::depository || library.agencies.empty()) {
         return true;
     }
     return library.agencies.find(std::string(agency)) != library.agencies.end();

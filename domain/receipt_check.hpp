@@ -34,7 +34,7 @@ std::int64_t copies_due(LibraryKind kind);
 struct Library {
     std::string code;
     LibraryKind kind = LibraryKind::depository;
-    std::set<std::string> agencies; //!< ignored for NCL and LY, which receive every agency's
+    std::set<std::string> agencies; //!< empty: every agency; ignored for NCL and LY
 };
 
 //! Whether `library` should receive `agency`'s publications: NCL and LY always (要點7); a

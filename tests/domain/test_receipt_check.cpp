@@ -76,6 +76,13 @@ TEST(ReceiptCheck, ADepositoryLibraryIsOwedOnlyItsAgencies) {
     EXPECT_TRUE(check_receipts(library, ISSUED, {{"1011500010", 1}}, CHECK).empty());
 }
 
+// SPEC §5.2, libraries file: 寄存機關 left empty means every agency.
+TEST(ReceiptCheck, ADepositoryLibraryListingNoAgencyReceivesThemAll) {
+    Library library{"L08", LibraryKind::depository, {}};
+    EXPECT_TRUE(receives(library, "A001"));
+    EXPECT_TRUE(receives(library, "A002"));
+}
+
 // 要點6(4) 逾出版日期一年者，出版機關得不予提供: marked optional, still listed.
 TEST(ReceiptCheck, AClaimMoreThanAYearAfterPublicationIsOptional) {
     Library ly{"LY", LibraryKind::ly, {}};
