@@ -23,8 +23,8 @@ const std::map<std::string, Entry>& commands() {
     static const std::map<std::string, Entry> all{
         {"init", {command_init, "create or migrate the database"}},
         {"demo", {command_demo, "load the shipped example data and run a full cycle"}},
-        {"import", {command_import, "import agencies|stores|contracts|publications|consignment|"
-                                    "sales|stock-counts|gpi|ncl-isbn FILE"}},
+        {"import", {command_import, "import agencies|stores|libraries|contracts|publications|"
+                                    "consignment|sales|receipts|stock-counts|gpi|ncl-isbn FILE"}},
         {"settle", {command_settle, "settle and close a half-year period (SPEC §4.6)"}},
         {"reconcile", {command_reconcile, "expected stock per store and GPN (SPEC §4.7)"}},
         {"report", {command_report, "write an Excel report: settlement|reconciliation"}},

@@ -5,7 +5,9 @@
 #include "adapters/db/contracts.hpp"
 #include "adapters/import/consignment_import.hpp"
 #include "adapters/import/feed_import.hpp"
+#include "adapters/import/library_import.hpp"
 #include "adapters/import/master_import.hpp"
+#include "adapters/import/receipt_import.hpp"
 #include "adapters/import/sales_import.hpp"
 
 #include <Poco/JSON/Array.h>
@@ -90,10 +92,11 @@ void print_summary(Context& ctx, const imp::ImportSummary& s, bool json) {
 int command_import(Context& ctx, const std::vector<std::string>& args) {
     po::options_description options("import options");
     options.add_options()("kind", po::value<std::string>()->required(),
-                          "agencies|stores|contracts|publications|consignment|sales|stock-counts|"
-                          "gpi|ncl-isbn")("file", po::value<std::string>()->required(),
-                                          "CSV (UTF-8 or Big5) or XLSX file; JSON for gpi")(
-        "store", po::value<std::string>(), "sales: the store the file belongs to")(
+                          "agencies|stores|libraries|contracts|publications|consignment|sales|"
+                          "receipts|stock-counts|gpi|ncl-isbn")(
+        "file", po::value<std::string>()->required(),
+        "CSV (UTF-8 or Big5) or XLSX file; JSON for gpi")("store", po::value<std::string>(),
+                                                          "sales: the store the file belongs to")(
         "period", po::value<std::string>(),
         "gpi: the year YYYY, ncl-isbn: the month YYYYMM (default: from the file name)")(
         "skip-invalid", "store the valid lines; write the rejected ones to a file to fix")(
@@ -114,6 +117,10 @@ int command_import(Context& ctx, const std::vector<std::string>& args) {
         sink = std::make_unique<imp::AgencyImport>(db, catalogue);
     else if (kind == "stores")
         sink = std::make_unique<imp::StoreImport>(db, catalogue);
+    else if (kind == "libraries")
+        sink = std::make_unique<imp::LibraryImport>(db, catalogue);
+    else if (kind == "receipts")
+        sink = std::make_unique<imp::ReceiptImport>(db, catalogue, ctx.gpn_rules());
     else if (kind == "contracts")
         sink = std::make_unique<imp::ContractImport>(db, catalogue,
                                                      ctx.settings().default_payment_days);
@@ -137,8 +144,8 @@ int command_import(Context& ctx, const std::vector<std::string>& args) {
             sink = std::make_unique<imp::NclIsbnImport>(db, period);
     } else
         throw UsageError("unknown import kind '" + kind +
-                         "': use agencies, stores, contracts, publications, consignment, sales, "
-                         "stock-counts, gpi or ncl-isbn");
+                         "': use agencies, stores, libraries, contracts, publications, "
+                         "consignment, sales, receipts, stock-counts, gpi or ncl-isbn");
     if (vm.count("store") && kind != "sales")
         throw UsageError("--store goes with `import sales` only");
     if (vm.count("period") && kind != "gpi" && kind != "ncl-isbn")

@@ -657,6 +657,24 @@ TEST_P(BadInput, ABrokenEscapeInTheDatabaseUrlIsBadInput) {
     EXPECT_THAT(r.err, HasSubstr("two hex digits"));
 }
 
+// SPEC §4.9: a library checks in what it has received. A receipt checked in before the day it
+// arrived is refused naming the line and the column as the file writes it; nothing is stored.
+TEST_P(BadInput, ReceiptCheckedInBeforeItWasReceivedIsRefused) {
+    auto libraries =
+        import("libraries", put("libraries.csv", "code,name,kind,agencies\n"
+                                                 "NCL,國家圖書館,ncl,\n"
+                                                 "D01,國立臺灣圖書館,寄存圖書館,A001、A002\n"));
+    ASSERT_EQ(libraries.status, 0) << libraries.err;
+    auto before = snapshot();
+    EXPECT_NO_FATAL_FAILURE(expect_refused(
+        import("receipts", put("receipts.csv", "圖書館代碼,GPN,冊數,收到日期,點收日期\n"
+                                               "NCL,1011402815,2,115/01/05,115/01/20\n"
+                                               "D01,1011402815,1,115/01/06,115/01/05\n")),
+        before,
+        {"receipts.csv line 3, column 點收日期: \"115/01/05\"",
+         "checked in on 2026-01-05, before it was received on 2026-01-06", "Nothing was stored"}));
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, BadInput, ::testing::Values("sqlite", "mariadb"),
                          [](const auto& info) { return info.param; });
 

@@ -1,0 +1,28 @@
+// One row's cells as an importer reads them, and where that row's problems go.
+#pragma once
+
+#include "adapters/import/column_map.hpp"
+#include "adapters/import/input_error.hpp"
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace govpub::adapters::import {
+
+struct RowCells {
+    const TableRow& row;
+    const ColumnMap& columns;
+    std::vector<LineIssue>& issues;
+
+    //! The trimmed cell, or "" when the optional column is absent.
+    std::string get(const char* id) const {
+        return std::string(columns.has(id) ? columns.get(row, id) : "");
+    }
+    //! A problem with this row's cell in column `id`, named as the file's header writes it.
+    void add(const char* id, std::string_view value, std::string rule) const {
+        issues.push_back({row.line, columns.header_name(id), std::string(value), std::move(rule)});
+    }
+};
+
+} // namespace govpub::adapters::import
