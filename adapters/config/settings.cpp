@@ -60,6 +60,34 @@ fs::path executable_dir() {
     return ec ? fs::path() : exe.parent_path();
 }
 
+//! [smtp] and [notices]. The sender is checked here, not when the first notice is queued.
+void load_smtp(const Layered& conf, const fs::path& file, Settings& s) {
+    s.smtp.host = conf.get("smtp.host").value_or("");
+    s.smtp.port = conf.get_int("smtp.port", 25, 1, 65535);
+    if (auto v = conf.get("smtp.from"); v && !v->empty())
+        s.smtp.from = *v;
+    if (s.smtp.from.find('@') == std::string::npos)
+        throw domain::InvalidValue("smtp.from", s.smtp.from,
+                                   "expected an address such as govpub@example.gov.tw, or "
+                                   "\"Name <address>\"");
+    s.smtp.user = conf.get("smtp.user").value_or("");
+    s.smtp.password = conf.get("smtp.password").value_or("");
+    const std::string tls = conf.get("smtp.tls").value_or("none");
+    if (tls == "none" || tls.empty())
+        s.smtp.tls = SmtpTls::none;
+    else if (tls == "starttls")
+        s.smtp.tls = SmtpTls::starttls;
+    else
+        throw domain::InvalidValue("smtp.tls", tls, "expected none or starttls");
+    if (auto v = conf.get("smtp.ca_file"); v && !v->empty()) {
+        fs::path ca = *v;
+        s.smtp.ca_file = ca.is_absolute() ? ca : file.parent_path() / ca;
+    }
+    s.smtp.timeout_seconds = conf.get_int("smtp.timeout", 30, 1, 600);
+    if (auto v = conf.get("notices.outbox"); v && !v->empty())
+        s.outbox = *v;
+}
+
 } // namespace
 
 fs::path shipped_config_dir() {
@@ -119,6 +147,7 @@ Settings load_settings(const std::optional<fs::path>& config_file) {
     for (const char* job : {"settle", "reconcile", "deadlines", "depository"})
         if (auto when = conf.get(std::string("schedule.") + job); when && !when->empty())
             s.jobs.schedule[job] = *when;
+    load_smtp(conf, file, s);
     return s;
 }
 

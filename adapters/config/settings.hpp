@@ -19,6 +19,23 @@ struct JobSettings {
     std::map<std::string, std::string> schedule;
 };
 
+//! How notices leave the outbox (SPEC §4.12); config/govpub.ini [smtp].
+enum class SmtpTls { none, starttls };
+
+//! The mail server notices are sent through (config/govpub.ini [smtp], SPEC §5.6).
+struct SmtpSettings {
+    std::string host; //!< empty: no mail server, notices wait in the outbox
+    int port = 25;
+    std::string from = "govpub@localhost"; //!< "address" or "Name <address>"
+    std::string user;                      //!< empty: no login
+    std::string password;
+    SmtpTls tls = SmtpTls::none;
+    std::filesystem::path ca_file; //!< for starttls; empty: the system's certificate authorities
+    int timeout_seconds = 30;      //!< to connect, and for each answer of the server
+
+    bool configured() const { return !host.empty(); }
+};
+
 struct Settings {
     std::string database_url = "sqlite:data/govpub.db";
     std::filesystem::path data_dir = "data";
@@ -27,8 +44,14 @@ struct Settings {
     domain::PeriodScheme periods;
     int default_payment_days = 30;
     JobSettings jobs;
+    SmtpSettings smtp;
+    std::filesystem::path outbox = "outbox"; //!< [notices] outbox, relative to data_dir
 
     std::filesystem::path archive_dir() const { return data_dir / "archive"; }
+    //! Where every notice is archived as <id>.eml before it counts as queued.
+    std::filesystem::path outbox_dir() const {
+        return outbox.is_absolute() ? outbox : data_dir / outbox;
+    }
     //! Where scheduled jobs write their workbooks and lists.
     std::filesystem::path reports_dir() const { return data_dir / "reports"; }
 };
