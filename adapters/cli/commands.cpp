@@ -28,6 +28,8 @@ const std::map<std::string, Entry>& commands() {
         {"settle", {command_settle, "settle and close a half-year period (SPEC §4.6)"}},
         {"reconcile", {command_reconcile, "expected stock per store and GPN (SPEC §4.7)"}},
         {"report", {command_report, "write an Excel report: settlement|reconciliation"}},
+        {"due", {command_due, "every open obligation with its due date: check-ins, services, "
+                              "payments (SPEC §5.3)"}},
         {"jobs", {command_jobs, "run-due [--now DATETIME] | list | status | recover: the job "
                                 "engine and its schedule"}},
         {"consignment-form",

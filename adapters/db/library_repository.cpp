@@ -86,4 +86,19 @@ void fill_in_receipt(soci::session& sql, const ReceiptRecord& r, const std::stri
         soci::use(r.library), soci::use(r.gpn), soci::use(r.received_on);
 }
 
+std::vector<OpenReceipt> receipts_not_in_service(soci::session& sql, const std::string& iso_date) {
+    std::vector<OpenReceipt> open;
+    soci::rowset<soci::row> rows =
+        (sql.prepare << "SELECT r.library, r.gpn, p.kind, r.received_on, r.checked_in_on, "
+                        "(SELECT COUNT(*) FROM receipt e WHERE e.library = r.library AND e.gpn = "
+                        "r.gpn AND e.received_on < r.received_on) FROM receipt r JOIN publication "
+                        "p ON p.gpn = r.gpn WHERE r.in_service_on IS NULL AND r.received_on <= :d "
+                        "ORDER BY r.library, r.gpn, r.received_on",
+         soci::use(iso_date));
+    for (const auto& r : rows)
+        open.push_back({text_at(r, 0), text_at(r, 1), text_at(r, 2), text_at(r, 3),
+                        optional_text_at(r, 4).value_or(""), int64_at(r, 5) == 0});
+    return open;
+}
+
 } // namespace govpub::adapters::db

@@ -56,4 +56,18 @@ void insert_receipt(soci::session& sql, const ReceiptRecord& receipt, const std:
 //! are still empty; a date already set is kept (the import refuses to change one).
 void fill_in_receipt(soci::session& sql, const ReceiptRecord& receipt, const std::string& sha256);
 
+//! A receipt not yet in service, with what its deadlines depend on (SPEC §4.9).
+struct OpenReceipt {
+    std::string library;
+    std::string gpn;
+    std::string kind;          //!< the publication's kind (book, serial, …)
+    std::string received_on;   //!< ISO
+    std::string checked_in_on; //!< ISO, empty when not checked in
+    bool first_of_gpn = true;  //!< no earlier receipt of this GPN by this library
+};
+
+//! Every receipt received on or before `iso_date` that is not yet in service, by library,
+//! GPN and day.
+std::vector<OpenReceipt> receipts_not_in_service(soci::session& sql, const std::string& iso_date);
+
 } // namespace govpub::adapters::db
