@@ -13,48 +13,19 @@ namespace {
 
 namespace fs = std::filesystem;
 
-class SettleResume : public ::testing::TestWithParam<std::string> {
-  protected:
-    void TearDown() override {
-        if (!mysql_name_.empty())
-            mysql_query(mysql_name_, "DROP DATABASE " + mysql_name_ + ";");
-    }
-    //! Runs `query` on the test's database, rows as "a|b" lines on both backends.
-    std::string query(const std::string& q) {
-        if (!mysql_name_.empty())
-            return mysql_query(mysql_name_, q);
-        return run_command("sqlite3 '" + (dir_ / "govpub.db").string() + "' \"" + q + "\"",
-                           dir_.path())
-            .out;
-    }
-    TempDir dir_;
-    std::string mysql_name_;
-};
+class SettleResume : public ::testing::TestWithParam<std::string> {};
 
 TEST_P(SettleResume, AFailedWorkbookStepIsFinishedByTheSameCommandWithoutClosingAgain) {
-    TempDir& dir = dir_;
-    std::string url = "sqlite:" + (dir / "govpub.db").string();
-    if (GetParam() == "mariadb") {
-        auto fresh = fresh_mysql_database();
-        if (!fresh)
-            GTEST_SKIP() << "no MariaDB test server (run through ctest)";
-        url = *fresh;
-        mysql_name_ = mysql_database_of(url);
-    }
-    const fs::path demo = source_dir() / "config" / "demo";
-    const std::string db = "--db '" + url + "' ";
+    TempDir dir;
+    const BackendUrl backend(GetParam(), dir.path());
+    if (!backend.available())
+        GTEST_SKIP() << "no MariaDB test server (run through ctest)";
+    const std::string db = "--db " + sh_quote(backend.url()) + " ";
     auto govpub = [&](const std::string& args) {
         return run_govpub(db + args, dir.path());
     };
     ASSERT_EQ(govpub("init").status, 0);
-    for (const char* step : {"agencies agencies.csv", "stores stores.csv",
-                             "contracts contracts.csv", "publications publications.csv",
-                             "sales sales_S01_2026H1.csv"}) {
-        const std::string s(step);
-        const auto space = s.find(' ');
-        auto r = govpub("import " + s.substr(0, space) + " '" + (demo / s.substr(space + 1)).string() + "'");
-        ASSERT_EQ(r.status, 0) << step << ": " << r.err;
-    }
+    ASSERT_EQ(import_demo(govpub, {"sales sales_S01_2026H1.csv"}), "");
     // The reports folder is a file: the workbook cannot be written.
     write_file(dir / "data" / "reports", "not a folder");
     const auto failed = govpub("settle --period 2026H1 --json");
@@ -72,9 +43,9 @@ TEST_P(SettleResume, AFailedWorkbookStepIsFinishedByTheSameCommandWithoutClosing
     const auto dry = govpub("settle --period 2026H1 --dry-run --json");
     EXPECT_EQ(finished.out, dry.out) << "the stored result, closed once";
 
-    EXPECT_EQ(query("SELECT status, first_step FROM job_execution ORDER BY id;"),
+    EXPECT_EQ(backend.query("SELECT status, first_step FROM job_execution ORDER BY id;"),
               "failed|0\ncompleted|1\n");
-    EXPECT_EQ(query("SELECT COUNT(*) FROM settlement;"), "1\n");
+    EXPECT_EQ(backend.query("SELECT COUNT(*) FROM settlement;"), "1\n");
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, SettleResume, ::testing::Values("sqlite", "mariadb"),

@@ -15,37 +15,20 @@ namespace fs = std::filesystem;
 
 class DueList : public ::testing::TestWithParam<std::string> {
   protected:
-    void TearDown() override {
-        if (!mysql_name_.empty())
-            mysql_query(mysql_name_, "DROP DATABASE " + mysql_name_ + ";");
-    }
     RunResult govpub(const std::string& args) {
-        return run_command(govpub_command_line(url_, dir_ / "data", args), dir_.path());
+        return run_command(govpub_command_line(backend_.url(), dir_ / "data", args), dir_.path());
     }
     TempDir dir_;
-    std::string url_;
-    std::string mysql_name_;
+    BackendUrl backend_{GetParam(), dir_.path()};
 };
 
 TEST_P(DueList, ListsCheckInsServicesAndPaymentsWithTheirDeadlines) {
-    url_ = "sqlite:" + (dir_ / "govpub.db").string();
-    if (GetParam() == "mariadb") {
-        auto fresh = fresh_mysql_database();
-        if (!fresh)
-            GTEST_SKIP() << "no MariaDB test server (run through ctest)";
-        url_ = *fresh;
-        mysql_name_ = mysql_database_of(url_);
-    }
-    const fs::path demo = source_dir() / "config" / "demo";
+    if (!backend_.available())
+        GTEST_SKIP() << "no MariaDB test server (run through ctest)";
     ASSERT_EQ(govpub("init").status, 0);
-    for (const char* step : {"agencies agencies.csv", "stores stores.csv",
-                             "contracts contracts.csv", "publications publications.csv",
-                             "sales sales_S01_2026H1.csv"}) {
-        const std::string s(step);
-        const auto space = s.find(' ');
-        auto r = govpub("import " + s.substr(0, space) + " " + sh_quote((demo / s.substr(space + 1)).string()));
-        ASSERT_EQ(r.status, 0) << step << ": " << r.err;
-    }
+    ASSERT_EQ(import_demo([this](const std::string& a) { return govpub(a); },
+                          {"sales sales_S01_2026H1.csv"}),
+              "");
     const auto settled = govpub("settle --period 2026H1 --as-of 2026-06-10 --json");
     ASSERT_EQ(settled.status, 0) << settled.err;
     write_file(dir_ / "libraries.csv", "code,name,kind,email,agencies\n"

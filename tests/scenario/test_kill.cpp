@@ -41,6 +41,26 @@ std::string tally(const std::map<std::string, int>& states) {
     return text;
 }
 
+//! Runs `args` on a fresh copy of `base` and kills it at TIMED_KILLS moments spread evenly
+//! over `duration` (an uninterrupted run's), then lets `recover` check the rerun; returns how
+//! often each state was found.
+template <typename Copy, typename Recover>
+std::map<std::string, int> kill_at_moments(const World& base, const std::vector<std::string>& args,
+                                           Clock::duration duration, const std::string& backend,
+                                           Copy copy, Recover recover) {
+    std::map<std::string, int> states;
+    for (int i = 0; i < TIMED_KILLS; ++i) {
+        const auto delay = duration * (2 * i + 1) / (2 * TIMED_KILLS);
+        SCOPED_TRACE(backend + ", killed after " + std::to_string(delay / microseconds(1)) + " µs");
+        World w = copy(base);
+        auto child = w.start(args);
+        std::this_thread::sleep_for(delay);
+        child.kill();
+        ++states[recover(w, child.wait())];
+    }
+    return states;
+}
+
 class Kill : public ::testing::TestWithParam<std::string> {
   protected:
     TempDir dir_;
@@ -244,17 +264,11 @@ TEST_P(Kill, SalesImportKilledAtAnyMomentIsStoredExactlyOnce) {
     const World base = world();
     Clock::duration duration{};
     const Reference ref = reference(base, args, &duration);
-    std::map<std::string, int> states;
-    for (int i = 0; i < TIMED_KILLS; ++i) {
-        const auto delay = duration * (2 * i + 1) / (2 * TIMED_KILLS);
-        SCOPED_TRACE(GetParam() + ", killed after " + std::to_string(delay / microseconds(1)) +
-                     " µs");
-        World w = copy(base);
-        auto child = w.start(args);
-        std::this_thread::sleep_for(delay);
-        child.kill();
-        ++states[expect_import_recovers(w, child.wait(), args, medium(), ref.outcome)];
-    }
+    auto states = kill_at_moments(
+        base, args, duration, GetParam(), [this](const World& b) { return copy(b); },
+        [&](World& w, const Ending& ended) {
+            return expect_import_recovers(w, ended, args, medium(), ref.outcome);
+        });
     say("sales import of " + std::to_string(medium()) + " lines (" +
         std::to_string(duration / std::chrono::milliseconds(1)) + " ms) killed at " +
         std::to_string(TIMED_KILLS) + " moments: " + tally(states));
@@ -269,17 +283,9 @@ TEST_P(Kill, SettlementKilledAtAnyMomentResumesAndClosesOnce) {
     const World base = world_with_sales(medium());
     Clock::duration duration{};
     const Reference ref = reference(base, SETTLE, &duration);
-    std::map<std::string, int> states;
-    for (int i = 0; i < TIMED_KILLS; ++i) {
-        const auto delay = duration * (2 * i + 1) / (2 * TIMED_KILLS);
-        SCOPED_TRACE(GetParam() + ", killed after " + std::to_string(delay / microseconds(1)) +
-                     " µs");
-        World w = copy(base);
-        auto child = w.start(SETTLE);
-        std::this_thread::sleep_for(delay);
-        child.kill();
-        ++states[expect_settle_recovers(w, child.wait(), ref)];
-    }
+    auto states = kill_at_moments(
+        base, SETTLE, duration, GetParam(), [this](const World& b) { return copy(b); },
+        [&](World& w, const Ending& ended) { return expect_settle_recovers(w, ended, ref); });
     say("settlement of " + std::to_string(medium()) + " lines (" +
         std::to_string(duration / std::chrono::milliseconds(1)) + " ms) killed at " +
         std::to_string(TIMED_KILLS) + " moments: " + tally(states));

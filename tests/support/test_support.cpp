@@ -223,4 +223,41 @@ void database_change(const std::string& url, const std::string& statements) {
         throw std::runtime_error("sqlite3: " + r.err);
 }
 
+std::string import_demo(const std::function<RunResult(const std::string&)>& govpub,
+                        const std::vector<std::string>& more) {
+    std::vector<std::string> steps = {"agencies agencies.csv", "stores stores.csv",
+                                      "contracts contracts.csv", "publications publications.csv"};
+    steps.insert(steps.end(), more.begin(), more.end());
+    const auto demo = source_dir() / "config" / "demo";
+    for (const auto& step : steps) {
+        const auto space = step.find(' ');
+        auto r = govpub("import " + step.substr(0, space) + " " +
+                        sh_quote((demo / step.substr(space + 1)).string()));
+        if (r.status != 0)
+            return step + ": exit " + std::to_string(r.status) + ": " + r.err;
+    }
+    return "";
+}
+
+BackendUrl::BackendUrl(const std::string& backend, const std::filesystem::path& dir) {
+    if (backend != "mariadb") {
+        url_ = "sqlite:" + (dir / "govpub.db").string();
+        return;
+    }
+    if (auto fresh = fresh_mysql_database()) {
+        url_ = *fresh;
+        mysql_name_ = mysql_database_of(url_);
+    }
+}
+
+BackendUrl::~BackendUrl() {
+    if (mysql_name_.empty())
+        return;
+    try {
+        mysql_query(mysql_name_, "DROP DATABASE " + mysql_name_ + ";");
+    } catch (const std::exception&) {
+        // The server is gone already (the fixture stopped it); nothing is left to drop.
+    }
+}
+
 } // namespace govpub::test

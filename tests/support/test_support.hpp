@@ -2,9 +2,11 @@
 #pragma once
 
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace govpub::test {
 
@@ -90,5 +92,31 @@ std::string database_query(const std::string& url, const std::string& query);
 //! Runs `statements` on the database at `url` to change it behind govpub's back, as a test
 //! sets up a state govpub would not make itself (SQLite's shell checks no foreign keys).
 void database_change(const std::string& url, const std::string& statements);
+
+//! Imports the demo's master data (agencies, stores, contracts, publications), then each of
+//! `more` ("KIND FILE", FILE in config/demo), through `govpub` (runs govpub with the given
+//! arguments). Returns the first failure as text, empty when everything went in.
+std::string import_demo(const std::function<RunResult(const std::string&)>& govpub,
+                        const std::vector<std::string>& more);
+
+//! The database a test runs the govpub binary on, for a test parameterised over the backend:
+//! "sqlite" (a file in `dir`) or "mariadb" (a fresh database on ctest's throwaway server,
+//! dropped when this goes, for the server outlives the test).
+class BackendUrl {
+  public:
+    BackendUrl(const std::string& backend, const std::filesystem::path& dir);
+    ~BackendUrl();
+    BackendUrl(const BackendUrl&) = delete;
+    BackendUrl& operator=(const BackendUrl&) = delete;
+    //! False for "mariadb" when no test server runs: the test skips.
+    bool available() const { return !url_.empty(); }
+    const std::string& url() const { return url_; }
+    //! database_query on it.
+    std::string query(const std::string& sql) const { return database_query(url_, sql); }
+
+  private:
+    std::string url_;
+    std::string mysql_name_;
+};
 
 } // namespace govpub::test
