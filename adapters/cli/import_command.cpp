@@ -1,13 +1,16 @@
 // `govpub init` and `govpub import KIND FILE`.
 #include "adapters/cli/context.hpp"
 
+#include "adapters/config/clock.hpp"
 #include "adapters/db/catalogue.hpp"
 #include "adapters/db/contracts.hpp"
 #include "adapters/import/consignment_import.hpp"
+#include "adapters/import/disposal_import.hpp"
 #include "adapters/import/feed_import.hpp"
 #include "adapters/import/library_import.hpp"
 #include "adapters/import/master_import.hpp"
 #include "adapters/import/receipt_import.hpp"
+#include "adapters/import/reply_import.hpp"
 #include "adapters/import/sales_import.hpp"
 
 #include <Poco/JSON/Array.h>
@@ -93,7 +96,7 @@ int command_import(Context& ctx, const std::vector<std::string>& args) {
     po::options_description options("import options");
     options.add_options()("kind", po::value<std::string>()->required(),
                           "agencies|stores|libraries|contracts|publications|consignment|sales|"
-                          "receipts|stock-counts|gpi|ncl-isbn")(
+                          "receipts|stock-counts|replies|disposals|gpi|ncl-isbn")(
         "file", po::value<std::string>()->required(),
         "CSV (UTF-8 or Big5) or XLSX file; JSON for gpi")("store", po::value<std::string>(),
                                                           "sales: the store the file belongs to")(
@@ -128,6 +131,12 @@ int command_import(Context& ctx, const std::vector<std::string>& args) {
         sink = std::make_unique<imp::PublicationImport>(db, catalogue, ctx.gpn_rules());
     else if (kind == "stock-counts")
         sink = std::make_unique<imp::StockCountImport>(db, catalogue, ctx.gpn_rules());
+    else if (kind == "replies")
+        sink = std::make_unique<imp::ReplyImport>(db, catalogue, ctx.gpn_rules(),
+                                                  adapters::config::local_today());
+    else if (kind == "disposals")
+        sink = std::make_unique<imp::DisposalImport>(db, catalogue, ctx.gpn_rules(),
+                                                     adapters::config::local_today());
     else if (kind == "consignment")
         sink = std::make_unique<imp::ConsignmentImport>(db, catalogue, contracts, ctx.gpn_rules());
     else if (kind == "sales")
@@ -145,7 +154,8 @@ int command_import(Context& ctx, const std::vector<std::string>& args) {
     } else
         throw UsageError("unknown import kind '" + kind +
                          "': use agencies, stores, libraries, contracts, publications, "
-                         "consignment, sales, receipts, stock-counts, gpi or ncl-isbn");
+                         "consignment, sales, receipts, stock-counts, replies, disposals, gpi or "
+                         "ncl-isbn");
     if (vm.count("store") && kind != "sales")
         throw UsageError("--store goes with `import sales` only");
     if (vm.count("period") && kind != "gpi" && kind != "ncl-isbn")
