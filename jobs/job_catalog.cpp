@@ -4,7 +4,16 @@
 #include "adapters/config/clock.hpp"
 #include "adapters/db/settlement_repository.hpp"
 #include "adapters/import/file_store.hpp"
+#include "adapters/mail/outbox.hpp"
+#include "jobs/claim_notices.hpp"
+#include "jobs/deadline_notices.hpp"
+#include "jobs/depository_check.hpp"
+#include "jobs/disposal_lists.hpp"
+#include "jobs/disposal_notices.hpp"
+#include "jobs/due_list.hpp"
+#include "jobs/notice_steps.hpp"
 #include "jobs/reconcile_job.hpp"
+#include "jobs/settlement_notices.hpp"
 #include "jobs/settlement_report.hpp"
 #include "reports/reconciliation_workbook.hpp"
 #include "reports/settlement_workbook.hpp"
@@ -61,31 +70,6 @@ domain::Date scheduled_day(const adapters::db::JobInstanceRow& instance) {
     return domain::parse_date_or_throw("scheduled_for", instance.scheduled_for->substr(0, 10));
 }
 
-std::string payments_due_json(adapters::db::Database& db, domain::Date day) {
-    using Poco::JSON::Array;
-    using Poco::JSON::Object;
-    const std::string as_of = to_iso(day);
-    Object::Ptr root = new Object(Poco::JSON_PRESERVE_KEY_ORDER);
-    root->set("as_of", as_of);
-    Array::Ptr list = new Array();
-    for (const auto& p : adapters::db::SettlementRepository(db).payments_due(as_of)) {
-        Object::Ptr o = new Object(Poco::JSON_PRESERVE_KEY_ORDER);
-        o->set("kind", "payment");
-        o->set("who", p.store);
-        o->set("subject", p.period + "/" + p.store + "/" + p.agency);
-        o->set("due", p.due_date);
-        o->set("amount", static_cast<Poco::Int64>(p.amount_due));
-        // govpub does not record payments yet: an amount due stays open, overdue after its day.
-        o->set("status", p.due_date < as_of ? "overdue" : "open");
-        o->set("optional", false);
-        list->add(o);
-    }
-    root->set("obligations", list);
-    std::ostringstream out;
-    Poco::JSON::Stringifier::condense(root, out);
-    return out.str();
-}
-
 } // namespace
 
 std::filesystem::path settlement_workbook_path(const adapters::config::Settings& settings,
@@ -136,6 +120,30 @@ JobDefinition settle_definition(JobServices s, const domain::Period& period, dom
                                out);
                            step.count(0, 1);
                        }});
+    d.steps.push_back({"make the disposal lists and queue the notices",
+                       [s, period](StepContext& step) {
+                           auto outcome = SettleJob(s.db, s.settings, s.calendar).stored(period);
+                           if (!outcome)
+                               throw std::runtime_error("settle period=" + period.name() +
+                                                        ": step 1 is recorded as done but the "
+                                                        "period is not closed");
+                           adapters::db::WriteTransaction tx(s.db);
+                           // With each settlement, for each store and agency (SPEC §4.8).
+                           const auto lists = make_disposal_lists(s.db, s.calendar, period.name(),
+                                                                  outcome->settled_on);
+                           adapters::mail::Outbox outbox(s.db, s.settings);
+                           auto tally = queue_settlement_notices(s, outbox, *outcome);
+                           queue_disposal_requests(s, outbox, lists, tally);
+                           std::size_t rows = 0;
+                           for (const auto& l : lists)
+                               rows += l.rows;
+                           step.count(0, static_cast<long long>(lists.size()) + tally.queued);
+                           step.report(std::to_string(lists.size()) + " disposal list(s), " +
+                                       std::to_string(rows) + " row(s); " + tally.summary());
+                           step.checkpoint();
+                           tx.commit();
+                       }});
+    d.steps.push_back(send_notices_step(s));
     return d;
 }
 
@@ -157,25 +165,52 @@ JobDefinition reconcile_definition(JobServices s, domain::Date as_of,
 JobDefinition deadlines_definition(JobServices s, domain::Date day,
                                    std::optional<std::string> scheduled_for) {
     JobDefinition d{"deadlines", "date=" + to_iso(day), std::move(scheduled_for), {}};
-    d.steps.push_back({"list the payments due", [s, day](StepContext& step) {
+    d.steps.push_back({"list what is due", [s, day](StepContext& step) {
                            adapters::import::write_file_whole(
                                reports_dir(s) / ("due_" + to_iso(day) + ".json"),
-                               payments_due_json(s.db, day));
+                               due_json(due_list(s.db, s.calendar, day)));
                            step.count(0, 1);
                        }});
+    d.steps.push_back({"queue the reminders", [s, day](StepContext& step) {
+                           adapters::db::WriteTransaction tx(s.db);
+                           adapters::mail::Outbox outbox(s.db, s.settings);
+                           const auto tally = queue_deadline_notices(s, outbox, day);
+                           step.count(0, tally.queued);
+                           step.report(tally.summary());
+                           step.checkpoint();
+                           tx.commit();
+                       }});
+    d.steps.push_back(send_notices_step(s));
     return d;
 }
 
-JobDefinition depository_definition(JobServices, domain::Date quarter_start,
+JobDefinition depository_definition(JobServices s, domain::Date day,
                                     std::optional<std::string> scheduled_for) {
-    JobDefinition d{"depository", "quarter=" + quarter_name(quarter_start),
-                    std::move(scheduled_for), {}};
-    // The depository rules (SPEC §4.9: receipts, check-in and service deadlines, claims) have
-    // no data to work on until libraries and receipts are imported; this step records the
-    // quarter's check so that the schedule, catch-up and restart already hold for it.
-    d.steps.push_back({"check the depository libraries", [](StepContext& step) {
-                           step.report("no depository libraries are registered yet");
+    return depository_definition(s, quarter_name(day), day, std::move(scheduled_for));
+}
+
+JobDefinition depository_definition(JobServices s, const std::string& quarter,
+                                    domain::Date check_day,
+                                    std::optional<std::string> scheduled_for) {
+    JobDefinition d{"depository", "quarter=" + quarter, std::move(scheduled_for), {}};
+    d.steps.push_back({"check the depository libraries and claim what is missing",
+                       [s, quarter, check_day](StepContext& step) {
+                           adapters::db::WriteTransaction tx(s.db);
+                           const auto outcome =
+                               run_depository_check(s.db, s.calendar, quarter, check_day);
+                           adapters::mail::Outbox outbox(s.db, s.settings);
+                           const auto tally = queue_claim_notices(s, outbox, quarter);
+                           step.count(static_cast<long long>(outcome.libraries),
+                                      static_cast<long long>(outcome.made.size()) + tally.queued);
+                           step.report(std::to_string(outcome.libraries) + " librar" +
+                                       (outcome.libraries == 1 ? "y" : "ies") + " checked, " +
+                                       std::to_string(outcome.made.size()) + " claim(s) made, " +
+                                       std::to_string(outcome.still_open) +
+                                       " gap(s) already claimed; " + tally.summary());
+                           step.checkpoint();
+                           tx.commit();
                        }});
+    d.steps.push_back(send_notices_step(s));
     return d;
 }
 
@@ -193,8 +228,11 @@ JobDefinition definition_of(JobServices s, const adapters::db::JobInstanceRow& i
             s, domain::parse_date_or_throw("date", key_value(instance, "date")),
             instance.scheduled_for);
     if (instance.job == "depository")
-        return depository_definition(s, quarter_start(key_value(instance, "quarter")),
-                                     instance.scheduled_for);
+    {
+        const std::string quarter = key_value(instance, "quarter");
+        quarter_start(quarter); // refuses a key that names no quarter
+        return depository_definition(s, quarter, day, instance.scheduled_for);
+    }
     throw domain::InvalidValue("job", instance.job,
                                "not one of settle, reconcile, deadlines, depository");
 }

@@ -24,12 +24,16 @@ const std::map<std::string, Entry>& commands() {
         {"init", {command_init, "create or migrate the database"}},
         {"demo", {command_demo, "load the shipped example data and run a full cycle"}},
         {"import", {command_import, "import agencies|stores|libraries|contracts|publications|"
-                                    "consignment|sales|receipts|stock-counts|gpi|ncl-isbn FILE"}},
+                                    "consignment|sales|receipts|stock-counts|replies|disposals|"
+                                    "gpi|ncl-isbn FILE"}},
         {"settle", {command_settle, "settle and close a half-year period (SPEC §4.6)"}},
         {"reconcile", {command_reconcile, "expected stock per store and GPN (SPEC §4.7)"}},
-        {"report", {command_report, "write an Excel report: settlement|reconciliation"}},
+        {"report", {command_report, "write an Excel report: settlement|reconciliation|"
+                                    "disposal|depository"}},
         {"due", {command_due, "every open obligation with its due date: check-ins, services, "
-                              "payments (SPEC §5.3)"}},
+                              "claims, disposal replies, payments (SPEC §5.3)"}},
+        {"notices", {command_notices, "list [--status S] [--json] | send: the notice log and "
+                                      "a send by hand after a mail-server outage (SPEC §4.12)"}},
         {"jobs", {command_jobs, "run-due [--now DATETIME] | list | status | recover: the job "
                                 "engine and its schedule"}},
         {"consignment-form",

@@ -69,5 +69,6 @@ int command_consignment_form(Context&, const std::vector<std::string>&);
 int command_demo(Context&, const std::vector<std::string>&);
 int command_jobs(Context&, const std::vector<std::string>&);
 int command_due(Context&, const std::vector<std::string>&);
+int command_notices(Context&, const std::vector<std::string>&);
 
 } // namespace govpub::cli

@@ -86,6 +86,12 @@ void load_smtp(const Layered& conf, const fs::path& file, Settings& s) {
     s.smtp.timeout_seconds = conf.get_int("smtp.timeout", 30, 1, 600);
     if (auto v = conf.get("notices.outbox"); v && !v->empty())
         s.outbox = *v;
+    if (auto v = conf.get("notices.office"); v && !v->empty())
+        s.notices.office = *v;
+    s.notices.contact = conf.get("notices.contact").value_or("");
+    s.notices.phone = conf.get("notices.phone").value_or("");
+    s.notices.email = conf.get("notices.email").value_or("");
+    s.notices.payment_reminder_days = conf.get_int("notices.payment_reminder_days", 7, 0, 60);
 }
 
 } // namespace

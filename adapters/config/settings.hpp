@@ -36,6 +36,19 @@ struct SmtpSettings {
     bool configured() const { return !host.empty(); }
 };
 
+//! What notices say about their sender and when reminders go out (config/govpub.ini [notices]).
+struct NoticeSettings {
+    //! The office that signs every notice, e.g. "國家書店 政府出版品結算作業".
+    std::string office = "政府出版品結算作業";
+    //! Who answers questions, and how to reach them, printed at the end of every notice; each
+    //! left out when empty.
+    std::string contact;
+    std::string phone;
+    std::string email;
+    //! A payment-due notice goes to the store this many days before the due date.
+    int payment_reminder_days = 7;
+};
+
 struct Settings {
     std::string database_url = "sqlite:data/govpub.db";
     std::filesystem::path data_dir = "data";
@@ -46,6 +59,7 @@ struct Settings {
     JobSettings jobs;
     SmtpSettings smtp;
     std::filesystem::path outbox = "outbox"; //!< [notices] outbox, relative to data_dir
+    NoticeSettings notices;
 
     std::filesystem::path archive_dir() const { return data_dir / "archive"; }
     //! Where every notice is archived as <id>.eml before it counts as queued.

@@ -4,7 +4,7 @@
 #include "adapters/config/settings.hpp"
 #include "adapters/mail/eml_writer.hpp"
 #include "domain/errors.hpp"
-#include "tests/adapters/test_notices_support.hpp"
+#include "tests/support/notices_support.hpp"
 
 #include <algorithm>
 #include <cstdlib>

@@ -6,7 +6,7 @@
 #include "adapters/mail/notice_store.hpp"
 #include "adapters/mail/outbox.hpp"
 #include "domain/errors.hpp"
-#include "tests/adapters/test_notices_support.hpp"
+#include "tests/support/notices_support.hpp"
 #include "tests/support/backend_database.hpp"
 
 #include <algorithm>

@@ -8,7 +8,7 @@
 #include "adapters/mail/eml_writer.hpp"
 #include "adapters/mail/notice_store.hpp"
 #include "adapters/mail/outbox.hpp"
-#include "tests/adapters/test_notices_support.hpp"
+#include "tests/support/notices_support.hpp"
 #include "tests/support/backend_database.hpp"
 
 #include <chrono>

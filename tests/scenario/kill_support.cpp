@@ -356,7 +356,7 @@ void expect_job_history(World& w, std::size_t abandoned) {
         executions += "abandoned\n";
     EXPECT_EQ(w.sql("SELECT status FROM job_execution ORDER BY id;"), executions + "completed\n");
     EXPECT_EQ(w.sql("SELECT job, job_key, status, steps_done FROM job_instance;"),
-              "settle|period=2026H1|completed|2\n");
+              "settle|period=2026H1|completed|4\n");
     auto status = w.run({"jobs", "status"});
     EXPECT_EQ(status.status, 0) << status.err;
     auto count = [&](const std::string& what) {
@@ -395,7 +395,7 @@ std::string expect_import_recovers(World& w, const Ending& ended,
 std::string expect_settle_recovers(World& w, const Ending& ended, const Reference& ref) {
     w.wait_for_server();
     const std::string job = w.sql("SELECT status, steps_done FROM job_instance;");
-    const bool completed = job == "completed|2\n";
+    const bool completed = job == "completed|4\n";
     const bool dead =
         w.sql("SELECT COUNT(*) FROM job_execution WHERE status = 'running';") == "1\n";
     const fs::path tmp = w.workbook().string() + ".tmp";
@@ -407,6 +407,7 @@ std::string expect_settle_recovers(World& w, const Ending& ended, const Referenc
                 : completed                ? "completed, not exited"
                 : job == "running|0\n"     ? "claimed, period open"
                 : job == "running|2\n"     ? "workbook checkpointed"
+                : job == "running|3\n"     ? "notices queued, not sent"
                 : fs::exists(tmp)          ? "closed, workbook half-written"
                 : fs::exists(w.workbook()) ? "closed, workbook not checkpointed"
                                            : "closed, workbook not begun";

@@ -169,7 +169,7 @@ TEST_P(ConcurrentSettle, ExactlyOneOfTwoSimultaneousSettlementsRunsAndTheOtherIs
         EXPECT_EQ(sql(FINGERPRINT), reference);
         EXPECT_EQ(sql("SELECT job || ' ' || job_key || ' ' || status || ' ' || steps_done || ' ' "
                       "|| COALESCE(running_execution, 0) FROM job_instance;"),
-                  "settle period=2026H1 completed 2 0\n");
+                  "settle period=2026H1 completed 4 0\n");
         EXPECT_EQ(sql("SELECT status || ' ' || first_step FROM job_execution;"), "completed 0\n");
         EXPECT_TRUE(fs::exists(round_ / "data/reports/settlement_2026H1.xlsx"));
     }

@@ -92,6 +92,57 @@ TEST_P(DueList, ListsCheckInsServicesAndPaymentsWithTheirDeadlines) {
     EXPECT_EQ(listed, payments);
 }
 
+// The scheduled jobs fill the rest of the list: the settlement of 2026H1 makes a disposal list
+// for a pamphlet past its 1-year retention (SPEC §4.1, §4.8; 要點11(4)), the depository check
+// of 2026Q3 claims what the NCL lacks (§4.9; 要點6(4)); both show in `govpub due` with their
+// rolled dates, and both reports open in openpyxl with their sheets and a chart (§5.4).
+TEST_P(DueList, ClaimsAndDisposalRepliesFromTheScheduledJobsAreListedAndReported) {
+    if (!backend_.available())
+        GTEST_SKIP() << "no MariaDB test server (run through ctest)";
+    ASSERT_EQ(govpub("init").status, 0);
+    ASSERT_EQ(import_demo([this](const std::string& a) { return govpub(a); },
+                          {"sales sales_S01_2026H1.csv"}),
+              "");
+    write_file(dir_ / "consignment.csv",
+               "list_no,agency,store,supply_date,gpn,title,list_price,quantity,sample\n"
+               "A001-S01-20250520,A001,S01,2025-05-20,1011400890,國家文化記憶庫導覽手冊,150,500,0\n");
+    write_file(dir_ / "libraries.csv", "code,name,kind,email,agencies\n"
+                                       "NCL,國家圖書館,ncl,ncl@example.gov.tw,\n");
+    for (const char* kind : {"consignment", "libraries"}) {
+        auto r = govpub(std::string("import ") + kind + " " +
+                        sh_quote((dir_ / (std::string(kind) + ".csv")).string()));
+        ASSERT_EQ(r.status, 0) << kind << ": " << r.err;
+    }
+    // The first look at the schedule runs the latest occurrence of each job: the settlement of
+    // 10 June and the depository check of 1 July among them.
+    auto run = govpub("jobs run-due --allow-future --now '2026-07-01 05:00'");
+    ASSERT_EQ(run.status, 0) << run.out << run.err;
+
+    const auto due = govpub("due --as-of 2026-07-15 --json");
+    ASSERT_EQ(due.status, 0) << due.err;
+    // Noticed 06-10, reply due 07-10 (a Friday): overdue on 07-15.
+    EXPECT_NE(due.out.find("{\"kind\":\"disposal_reply\",\"who\":\"A001\",\"subject\":"
+                           "\"D2026H1-S01-A001\",\"due\":\"2026-07-10\",\"status\":"
+                           "\"overdue\",\"optional\":false}"),
+              std::string::npos)
+        << due.out;
+    // Claimed 07-01, due 08-01, a Saturday: 08-03. The NCL has received nothing.
+    EXPECT_NE(due.out.find("\"kind\":\"claim\",\"who\":\"A001\",\"subject\":\"NCL/1011402815\","
+                           "\"due\":\"2026-08-03\",\"status\":\"open\""),
+              std::string::npos)
+        << due.out;
+
+    for (const char* which : {"depository", "disposal"}) {
+        const auto out = dir_ / (std::string(which) + ".xlsx");
+        auto r = govpub(std::string("report ") + which + " --as-of 2026-07-15 --out " +
+                        sh_quote(out.string()));
+        ASSERT_EQ(r.status, 0) << which << ": " << r.err;
+        const auto seen = run_python_probe(WORKBOOK_PROBE, out, dir_);
+        EXPECT_FALSE(seen.count("sheets") == 0 || seen.at("sheets").empty()) << which;
+        EXPECT_NE(seen.count("charts") ? seen.at("charts") : "", "") << which << ": no chart";
+    }
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, DueList, ::testing::Values("sqlite", "mariadb"),
                          [](const auto& info) { return info.param; });
 

@@ -199,7 +199,9 @@ TEST_P(SchedulerYear, EveryScheduledJobRunsOnceOnItsDayAndTheGapIsCaughtUpOldest
     std::map<std::string, int> written;
     for (const auto& e : fs::directory_iterator(reports))
         ++written[e.path().filename().string().substr(0, 4)];
-    EXPECT_EQ(written, (std::map<std::string, int>{{"due_", 365}, {"reco", 12}, {"sett", 3}}));
+    // notices/: the statements attached to the settlements' notices (SPEC §4.12).
+    EXPECT_EQ(written, (std::map<std::string, int>{
+                           {"due_", 365}, {"noti", 1}, {"reco", 12}, {"sett", 3}}));
     EXPECT_EQ(read_file(reports / "due_2026-06-09.json"),
               "{\"as_of\":\"2026-06-09\",\"obligations\":[]}");
     const std::string due_15 = read_file(reports / "due_2026-06-15.json");

@@ -1,5 +1,5 @@
 // Starting the test SMTP server and reading what it received.
-#include "tests/adapters/test_notices_support.hpp"
+#include "tests/support/notices_support.hpp"
 
 #include "adapters/import/file_store.hpp"
 
