@@ -62,7 +62,7 @@ struct Settings {
     NoticeSettings notices;
 
     std::filesystem::path archive_dir() const { return data_dir / "archive"; }
-    //! Where every notice is archived as <id>.eml before it counts as queued.
+    //! Where every notice is archived as <Message-ID key>.eml before it counts as queued.
     std::filesystem::path outbox_dir() const {
         return outbox.is_absolute() ? outbox : data_dir / outbox;
     }

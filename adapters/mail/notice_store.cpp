@@ -100,11 +100,6 @@ long long NoticeStore::insert(const NoticeRow& row) {
     return id;
 }
 
-void NoticeStore::set_eml_path(long long id, const std::string& eml_path) {
-    db_.session() << "UPDATE notice SET eml_path = :m WHERE id = :i", soci::use(eml_path),
-        soci::use(id);
-}
-
 std::vector<NoticeRow> NoticeStore::unsent() {
     return select("WHERE status IN ('queued', 'failed') ORDER BY id");
 }

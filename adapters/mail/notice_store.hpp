@@ -37,7 +37,6 @@ class NoticeStore {
     //! Inserts `row` as queued with no attempts and returns its id; the UNIQUE (type,
     //! subject_key, period) refuses a second one.
     long long insert(const NoticeRow& row);
-    void set_eml_path(long long id, const std::string& eml_path);
     //! Queued and failed notices, oldest first.
     std::vector<NoticeRow> unsent();
     //! Every notice, oldest first.

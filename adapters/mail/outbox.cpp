@@ -2,6 +2,7 @@
 #include "adapters/mail/outbox.hpp"
 
 #include "adapters/config/clock.hpp"
+#include "adapters/config/crash_point.hpp"
 #include "adapters/import/file_store.hpp"
 #include "adapters/mail/eml_writer.hpp"
 #include "adapters/mail/notice_store.hpp"
@@ -94,13 +95,17 @@ QueueResult Outbox::queue(const Notice& notice) {
     row.email = notice.email;
     row.title = notice.title;
     row.queued_at = config::utc_timestamp();
-    const long long id = store.insert(row);
-    const std::string name = std::to_string(id) + ".eml";
+    // Named by the notice's identity, not by its row id: a step rolled back after the file was
+    // written (a crash, a later failure) leaves a file that the same notice, queued again by
+    // the rerun, replaces. An AUTO_INCREMENT id is not reused on MariaDB, so a file named by
+    // id would stay behind there for good.
+    row.eml_path = notice_message_key(notice) + ".eml";
+    const std::string name = row.eml_path;
     // On disk before the caller commits: a notice the log shows as queued always has its
-    // message. A rollback leaves an .eml no row names; it is never sent, and on SQLite the
-    // next notice of that id replaces it.
+    // message.
     import::write_file_whole(folder_ / name, eml);
-    store.set_eml_path(id, name);
+    config::crash_point("notice.archived");
+    const long long id = store.insert(row);
     return QueueResult{id, false, "queued", folder_ / name};
 }
 

@@ -41,8 +41,8 @@ class Outbox {
   public:
     Outbox(db::Database& db, const config::Settings& settings);
 
-    //! Renders `notice` (eml_writer.hpp) and archives it as <id>.eml in the outbox, then logs it
-    //! as queued, inside the caller's write transaction. A notice already logged under its
+    //! Renders `notice` (eml_writer.hpp), archives it in the outbox as <Message-ID key>.eml
+    //! (one name per notice) and logs it as queued, inside the caller's write transaction. A notice already logged under its
     //! (type, subject key, period) is `already`, whatever its text now: it is sent at most once.
     //! Throws domain::InvalidValue for a bad address, an empty key or an unreadable attachment.
     QueueResult queue(const Notice& notice);

@@ -71,7 +71,8 @@ TEST_P(NoticeOutbox, TheEmlIsOnDiskBeforeTheRowCommitsAndTheRowSaysQueued) {
         tx.commit();
     }
     EXPECT_FALSE(result.already);
-    EXPECT_EQ(result.eml.filename(), std::to_string(result.id) + ".eml");
+    // Named by the notice, not by the row id, which MariaDB never hands out again.
+    EXPECT_EQ(result.eml.filename(), notice_message_key(notice) + ".eml");
     EXPECT_EQ(outbox_files(), std::vector<std::string>{result.eml.filename().string()});
     const auto row = NoticeStore(*db_).find(result.id);
     ASSERT_TRUE(row);
@@ -138,6 +139,27 @@ TEST_P(NoticeOutbox, ARolledBackQueueLeavesNoRowAndTheNextNoticeIsItsOwn) {
     // Whatever file the rolled-back notice left, the one the log names is the new notice's.
     EXPECT_THAT(test::read_file(result.eml), HasSubstr(notice_message_key(next)));
     EXPECT_EQ(outbox.send_queued().waiting, 1);
+}
+
+TEST_P(NoticeOutbox, ARerunAfterARollbackLeavesTheOutboxAsIfNothingHadFailed) {
+    // A job step killed after queueing and before its commit is run again: the rerun queues
+    // the same notices. The folder then holds exactly the files of the logged notices, on
+    // MariaDB too, where the rolled-back row's id is gone for good.
+    const Notice notice = test::statement_notice("A001", "gpo@dgbas.gov.tw");
+    Outbox outbox(*db_, settings_);
+    std::filesystem::path left;
+    {
+        db::WriteTransaction tx(*db_);
+        left = outbox.queue(notice).eml;
+    }
+    EXPECT_EQ(rows(), 0);
+    ASSERT_TRUE(fs::exists(left)); // the file of the rolled-back queue, not sent by anyone
+    EXPECT_EQ(outbox.send_queued().waiting, 0);
+    const auto again = queue_committed(notice);
+    EXPECT_FALSE(again.already);
+    EXPECT_EQ(again.eml, left);
+    EXPECT_EQ(outbox_files(), std::vector<std::string>{again.eml.filename().string()});
+    EXPECT_EQ(NoticeStore(*db_).find(again.id)->eml_path, again.eml.filename().string());
 }
 
 TEST_P(NoticeOutbox, ABadAddressOrMissingAttachmentIsRefusedBeforeAnythingIsWritten) {

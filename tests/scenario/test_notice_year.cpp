@@ -31,7 +31,7 @@ using ::testing::HasSubstr;
 
 std::string iso(sys_days day) {
     const year_month_day d{day};
-    char text[11];
+    char text[16]; // room for any year the type holds, so the compiler sees no truncation
     std::snprintf(text, sizeof text, "%04d-%02u-%02u", static_cast<int>(d.year()),
                   static_cast<unsigned>(d.month()), static_cast<unsigned>(d.day()));
     return text;
@@ -106,12 +106,14 @@ TEST_P(NoticeYear, EveryNoticeIsQueuedOnItsDayAndArrivesOnceThroughAnOutage) {
             server.stop();
         if (d == down_to + days{1})
             server.start();
-        if (iso(d) == "2026-07-01") // the agency answers the S02 list: return all three
+        if (iso(d) == "2026-07-01") { // the agency answers the S02 list: return all three
             ASSERT_NO_FATAL_FAILURE(import("replies", "reply_A008.csv",
                                            "notice,gpn,action,quantity,recipient,replied_on\n"
                                            "D2026H1-S02-A008,1011402210,退還,3,,2026-07-01\n"));
-        if (iso(d) == "2026-06-20") // as the demo does: later sales after 2026H1 closed
+        }
+        if (iso(d) == "2026-06-20") { // as the demo does: later sales after 2026H1 closed
             ASSERT_NO_FATAL_FAILURE(load_demo("settle --period 2026H1", "settle --period 2026H2"));
+        }
         auto r = run_due(iso(d) + " 07:00");
         ASSERT_EQ(r.status, 0) << iso(d) << "\n" << r.out << r.err;
         auto now = logged();
