@@ -8,10 +8,8 @@
 #include "reports/workbook.hpp"
 
 #include <algorithm>
-#include <numeric>
 #include <optional>
 #include <tuple>
-#include <unordered_map>
 
 namespace govpub::reports {
 
@@ -38,31 +36,6 @@ std::string obligation_text(const std::string& obligation) {
     if (obligation == "service")
         return "提供服務";
     return obligation;
-}
-
-// Sort keys computed once per distinct name.
-class SortKeys {
-  public:
-    explicit SortKeys(const ZhHantCollator& collator) : collator_(collator) {}
-    const std::string& of(const std::string& name) {
-        auto found = keys_.find(name);
-        if (found == keys_.end())
-            found = keys_.emplace(name, collator_.sort_key(name)).first;
-        return found->second;
-    }
-
-  private:
-    const ZhHantCollator& collator_;
-    std::unordered_map<std::string, std::string> keys_;
-};
-
-template <typename RowT, typename KeyOf>
-std::vector<std::size_t> sorted_order(const std::vector<RowT>& rows, KeyOf key) {
-    std::vector<std::size_t> order(rows.size());
-    std::iota(order.begin(), order.end(), std::size_t{0});
-    std::stable_sort(order.begin(), order.end(),
-                     [&](std::size_t a, std::size_t b) { return key(rows[a]) < key(rows[b]); });
-    return order;
 }
 
 //! On-time obligations over those judged, rounded half up to a basis point; nothing when no

@@ -10,10 +10,8 @@
 #include <algorithm>
 #include <array>
 #include <map>
-#include <numeric>
 #include <stdexcept>
 #include <tuple>
-#include <unordered_map>
 
 namespace govpub::reports {
 
@@ -60,32 +58,12 @@ std::string ground_text(const std::string& ground, const std::string& reason) {
     return ground;
 }
 
-class SortKeys {
-  public:
-    explicit SortKeys(const ZhHantCollator& collator) : collator_(collator) {}
-    const std::string& of(const std::string& name) {
-        auto found = keys_.find(name);
-        if (found == keys_.end())
-            found = keys_.emplace(name, collator_.sort_key(name)).first;
-        return found->second;
-    }
-
-  private:
-    const ZhHantCollator& collator_;
-    std::unordered_map<std::string, std::string> keys_;
-};
-
 //! Rows by store, agency (zh-Hant-TW order of their names), notice, GPN.
-std::vector<std::size_t> sorted_order(const std::vector<DisposalReportRow>& rows, SortKeys& keys) {
-    std::vector<std::size_t> order(rows.size());
-    std::iota(order.begin(), order.end(), std::size_t{0});
-    auto key = [&](const DisposalReportRow& r) {
+std::vector<std::size_t> sorted_rows(const std::vector<DisposalReportRow>& rows, SortKeys& keys) {
+    return sorted_order(rows, [&](const DisposalReportRow& r) {
         return std::tie(keys.of(r.store_name), r.store_code, keys.of(r.agency_name), r.agency_code,
                         r.notice_no, r.gpn);
-    };
-    std::stable_sort(order.begin(), order.end(),
-                     [&](std::size_t a, std::size_t b) { return key(rows[a]) < key(rows[b]); });
-    return order;
+    });
 }
 
 Cell optional_date(const std::optional<std::chrono::year_month_day>& day) {
@@ -184,7 +162,7 @@ std::string_view to_string(DisposalStatus status) {
 void write_disposal_workbook(const DisposalReport& report, const std::filesystem::path& out) {
     const ZhHantCollator collator;
     SortKeys keys(collator);
-    const auto order = sorted_order(report.rows, keys);
+    const auto order = sorted_rows(report.rows, keys);
     // Sheets must all exist before rows go in; the sorted order groups each store's rows.
     std::vector<std::vector<std::size_t>> per_store;
     for (const std::size_t i : order) {

@@ -8,9 +8,7 @@
 
 #include <algorithm>
 #include <array>
-#include <numeric>
 #include <tuple>
-#include <unordered_map>
 
 namespace govpub::reports {
 
@@ -54,34 +52,6 @@ std::string payer_text(const std::string& payer) {
         return "門市負擔";
     }
     return payer;
-}
-
-// Sort keys computed once per distinct name: 100 000 rows name only a few hundred stores
-// and agencies.
-class SortKeys {
-  public:
-    explicit SortKeys(const ZhHantCollator& collator) : collator_(collator) {}
-    const std::string& of(const std::string& name) {
-        auto found = keys_.find(name);
-        if (found == keys_.end()) {
-            found = keys_.emplace(name, collator_.sort_key(name)).first;
-        }
-        return found->second;
-    }
-
-  private:
-    const ZhHantCollator& collator_;
-    std::unordered_map<std::string, std::string> keys_;
-};
-
-// The indices of `rows` in the order given by `key(row)`, a tuple of strings.
-template <typename RowT, typename KeyOf>
-std::vector<std::size_t> sorted_order(const std::vector<RowT>& rows, KeyOf key) {
-    std::vector<std::size_t> order(rows.size());
-    std::iota(order.begin(), order.end(), std::size_t{0});
-    std::stable_sort(order.begin(), order.end(),
-                     [&](std::size_t a, std::size_t b) { return key(rows[a]) < key(rows[b]); });
-    return order;
 }
 
 std::size_t count_flag(const ReconciliationReport& report, std::string_view id) {
