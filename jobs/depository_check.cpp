@@ -2,6 +2,7 @@
 #include "jobs/depository_check.hpp"
 
 #include "adapters/db/library_repository.hpp"
+#include "adapters/db/master_repository.hpp"
 #include "domain/deadlines.hpp"
 #include "domain/errors.hpp"
 #include "domain/receipt_check.hpp"

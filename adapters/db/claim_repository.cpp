@@ -1,8 +1,7 @@
-// Claims and the figures of the quarterly check: one statement each, for both dialects.
+// Claims: one statement each, for both dialects.
 #include "adapters/db/claim_repository.hpp"
 
 #include "adapters/db/row_values.hpp"
-#include "domain/date.hpp"
 
 namespace govpub::adapters::db {
 
@@ -62,47 +61,6 @@ std::vector<ClaimRecord> open_claims(soci::session& sql, const std::string& as_o
         if (!standing.met())
             open.push_back(std::move(standing.claim));
     return open;
-}
-
-std::vector<domain::IssuedPublication>
-publications_issued(soci::session& sql, const std::string& from_iso, const std::string& to_iso) {
-    std::vector<domain::IssuedPublication> issued;
-    soci::rowset<soci::row> rows =
-        (sql.prepare << "SELECT gpn, agency, pub_date FROM publication WHERE pub_date IS NULL "
-                        "OR (pub_date >= :f AND pub_date <= :t) ORDER BY gpn",
-         soci::use(from_iso), soci::use(to_iso));
-    for (const auto& r : rows) {
-        domain::IssuedPublication p{text_at(r, 0), text_at(r, 1), std::nullopt};
-        if (auto date = optional_text_at(r, 2))
-            p.published = domain::parse_date_or_throw("publication " + p.gpn + " pub_date", *date);
-        issued.push_back(std::move(p));
-    }
-    return issued;
-}
-
-std::map<std::pair<std::string, std::string>, long long> copies_received(soci::session& sql) {
-    std::map<std::pair<std::string, std::string>, long long> copies;
-    soci::rowset<soci::row> rows =
-        sql.prepare << "SELECT library, gpn, SUM(copies) FROM receipt GROUP BY library, gpn";
-    for (const auto& r : rows)
-        copies[{text_at(r, 0), text_at(r, 1)}] = int64_at(r, 2);
-    return copies;
-}
-
-std::vector<DepositoryReceipt> receipts_received_by(soci::session& sql,
-                                                    const std::string& as_of_iso) {
-    std::vector<DepositoryReceipt> receipts;
-    soci::rowset<soci::row> rows =
-        (sql.prepare << "SELECT r.library, r.gpn, p.title, p.kind, r.received_on, "
-                        "r.checked_in_on, r.in_service_on, (SELECT COUNT(*) FROM receipt e WHERE "
-                        "e.library = r.library AND e.gpn = r.gpn AND e.received_on < "
-                        "r.received_on) FROM receipt r JOIN publication p ON p.gpn = r.gpn WHERE "
-                        "r.received_on <= :d ORDER BY r.library, r.gpn, r.received_on",
-         soci::use(as_of_iso));
-    for (const auto& r : rows)
-        receipts.push_back({text_at(r, 0), text_at(r, 1), text_at(r, 2), text_at(r, 3),
-                            text_at(r, 4), text_at(r, 5), text_at(r, 6), int64_at(r, 7) == 0});
-    return receipts;
 }
 
 } // namespace govpub::adapters::db

@@ -1,13 +1,10 @@
-// Claims for missing deposits as stored (SPEC §4.9, 要點6(4), sql/*/006), and the catalogue and
-// receipt figures the quarterly check and the depository report read.
+// Claims for missing deposits as stored (SPEC §4.9, 要點6(4), sql/*/006). What libraries
+// received is in library_repository.hpp, what agencies published in master_repository.hpp.
 #pragma once
 
 #include "adapters/db/database.hpp"
-#include "domain/receipt_check.hpp"
 
-#include <map>
 #include <string>
-#include <utility>
 #include <vector>
 
 namespace govpub::adapters::db {
@@ -48,30 +45,5 @@ std::vector<ClaimStanding> claims_as_of(soci::session& sql, const std::string& a
 //! The claims noticed on or before `as_of_iso` and not met by then (what `govpub due` lists
 //! as kind "claim", who = the agency, subject "LIBRARY/GPN"); by due date, agency, library, GPN.
 std::vector<ClaimRecord> open_claims(soci::session& sql, const std::string& as_of_iso);
-
-//! The publications dated from `from_iso` to `to_iso` (both included) and those with no
-//! publication date, as the quarterly check compares against them; by GPN.
-std::vector<domain::IssuedPublication>
-publications_issued(soci::session& sql, const std::string& from_iso, const std::string& to_iso);
-
-//! (library, GPN) → copies received in all, whatever the day: what a library holds now.
-std::map<std::pair<std::string, std::string>, long long> copies_received(soci::session& sql);
-
-//! A receipt as the depository report judges it (SPEC §4.9): dates ISO, empty when not set.
-struct DepositoryReceipt {
-    std::string library;
-    std::string gpn;
-    std::string title;
-    std::string kind; //!< the publication's kind (book, serial, …)
-    std::string received_on;
-    std::string checked_in_on;
-    std::string in_service_on;
-    bool first_of_gpn = true; //!< no earlier receipt of this GPN by this library
-};
-
-//! Every receipt received on or before `as_of_iso`, by library, GPN and day. Check-in and
-//! service dates are given as stored; the caller ignores those after its day.
-std::vector<DepositoryReceipt> receipts_received_by(soci::session& sql,
-                                                    const std::string& as_of_iso);
 
 } // namespace govpub::adapters::db

@@ -86,19 +86,46 @@ void fill_in_receipt(soci::session& sql, const ReceiptRecord& r, const std::stri
         soci::use(r.library), soci::use(r.gpn), soci::use(r.received_on);
 }
 
-std::vector<OpenReceipt> receipts_not_in_service(soci::session& sql, const std::string& iso_date) {
-    std::vector<OpenReceipt> open;
+namespace {
+
+//! One statement for both lists: the receipts of a day, all or only those not in service.
+std::vector<DepositoryReceipt> receipts_until(soci::session& sql, const std::string& as_of_iso,
+                                              bool only_not_in_service) {
+    std::vector<DepositoryReceipt> receipts;
+    const std::string and_open = only_not_in_service ? " AND r.in_service_on IS NULL" : "";
     soci::rowset<soci::row> rows =
-        (sql.prepare << "SELECT r.library, r.gpn, p.kind, r.received_on, r.checked_in_on, "
-                        "(SELECT COUNT(*) FROM receipt e WHERE e.library = r.library AND e.gpn = "
-                        "r.gpn AND e.received_on < r.received_on) FROM receipt r JOIN publication "
-                        "p ON p.gpn = r.gpn WHERE r.in_service_on IS NULL AND r.received_on <= :d "
-                        "ORDER BY r.library, r.gpn, r.received_on",
-         soci::use(iso_date));
+        (sql.prepare << "SELECT r.library, r.gpn, p.title, p.kind, r.received_on, "
+                        "r.checked_in_on, r.in_service_on, (SELECT COUNT(*) FROM receipt e WHERE "
+                        "e.library = r.library AND e.gpn = r.gpn AND e.received_on < "
+                        "r.received_on) FROM receipt r JOIN publication p ON p.gpn = r.gpn WHERE "
+                        "r.received_on <= :d" +
+                            and_open + " ORDER BY r.library, r.gpn, r.received_on",
+         soci::use(as_of_iso));
     for (const auto& r : rows)
-        open.push_back({text_at(r, 0), text_at(r, 1), text_at(r, 2), text_at(r, 3),
-                        optional_text_at(r, 4).value_or(""), int64_at(r, 5) == 0});
-    return open;
+        receipts.push_back({text_at(r, 0), text_at(r, 1), text_at(r, 2), text_at(r, 3),
+                            text_at(r, 4), text_at(r, 5), text_at(r, 6), int64_at(r, 7) == 0});
+    return receipts;
+}
+
+} // namespace
+
+std::vector<DepositoryReceipt> receipts_received_by(soci::session& sql,
+                                                    const std::string& as_of_iso) {
+    return receipts_until(sql, as_of_iso, false);
+}
+
+std::vector<DepositoryReceipt> receipts_not_in_service(soci::session& sql,
+                                                       const std::string& as_of_iso) {
+    return receipts_until(sql, as_of_iso, true);
+}
+
+std::map<std::pair<std::string, std::string>, long long> copies_received(soci::session& sql) {
+    std::map<std::pair<std::string, std::string>, long long> copies;
+    soci::rowset<soci::row> rows =
+        sql.prepare << "SELECT library, gpn, SUM(copies) FROM receipt GROUP BY library, gpn";
+    for (const auto& r : rows)
+        copies[{text_at(r, 0), text_at(r, 1)}] = int64_at(r, 2);
+    return copies;
 }
 
 } // namespace govpub::adapters::db

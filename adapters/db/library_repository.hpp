@@ -8,6 +8,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace govpub::adapters::db {
@@ -56,18 +57,28 @@ void insert_receipt(soci::session& sql, const ReceiptRecord& receipt, const std:
 //! are still empty; a date already set is kept (the import refuses to change one).
 void fill_in_receipt(soci::session& sql, const ReceiptRecord& receipt, const std::string& sha256);
 
-//! A receipt not yet in service, with what its deadlines depend on (SPEC §4.9).
-struct OpenReceipt {
+//! A receipt with what its deadlines depend on (SPEC §4.9): dates ISO, empty when not set.
+struct DepositoryReceipt {
     std::string library;
     std::string gpn;
-    std::string kind;          //!< the publication's kind (book, serial, …)
-    std::string received_on;   //!< ISO
-    std::string checked_in_on; //!< ISO, empty when not checked in
-    bool first_of_gpn = true;  //!< no earlier receipt of this GPN by this library
+    std::string title;
+    std::string kind; //!< the publication's kind (book, serial, …)
+    std::string received_on;
+    std::string checked_in_on;
+    std::string in_service_on;
+    bool first_of_gpn = true; //!< no earlier receipt of this GPN by this library
 };
 
-//! Every receipt received on or before `iso_date` that is not yet in service, by library,
-//! GPN and day.
-std::vector<OpenReceipt> receipts_not_in_service(soci::session& sql, const std::string& iso_date);
+//! Every receipt received on or before `as_of_iso`, by library, GPN and day. Check-in and
+//! service dates are given as stored; the caller ignores those after its day.
+std::vector<DepositoryReceipt> receipts_received_by(soci::session& sql,
+                                                    const std::string& as_of_iso);
+
+//! The same, only those not yet in service: what can still be due or overdue.
+std::vector<DepositoryReceipt> receipts_not_in_service(soci::session& sql,
+                                                       const std::string& as_of_iso);
+
+//! (library, GPN) → copies received in all, whatever the day: what a library holds now.
+std::map<std::pair<std::string, std::string>, long long> copies_received(soci::session& sql);
 
 } // namespace govpub::adapters::db
