@@ -2,11 +2,11 @@
 // 要點11(3), 附件一 註三).
 #include "domain/errors.hpp"
 #include "reports/notice_templates.hpp"
+#include "tests/reports/notice_samples.hpp"
 
 #include <chrono>
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
-#include <regex>
 
 namespace govpub::reports {
 namespace {
@@ -14,11 +14,8 @@ namespace {
 using namespace std::chrono;
 using ::testing::HasSubstr;
 using ::testing::Not;
-
-NoticeSender sender() {
-    return {"國家書店 政府出版品結算作業", "陳怡君", "02-2518-0207", "gpn@example.tw",
-            "https://gpn.example.tw/portal"};
-}
+using test::has_gregorian_date;
+using test::sender;
 
 SettlementStatementNotice statement() {
     SettlementStatementNotice n;
@@ -45,12 +42,6 @@ PaymentNotice payments(year_month_day dated) {
             dated,
             {{"文化部", "2026H1", 7407, 2026y / July / 10},
              {"國史館", "2026H1", 1234567, 2026y / July / 13}}};
-}
-
-// A date written the Gregorian way: people reading a notice get ROC dates only (SPEC §4.2).
-bool has_gregorian_date(const std::string& text) {
-    static const std::regex GREGORIAN(R"((19|20)\d\d\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2})");
-    return std::regex_search(text, GREGORIAN);
 }
 
 TEST(NoticeText, PeriodNamesInRocYears) {
