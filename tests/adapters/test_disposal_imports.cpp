@@ -1,34 +1,20 @@
 // The replies and disposals files (SPEC §4.8, §5.2; 要點11(4), 6(5)–(6), 7) on SQLite and on
 // MariaDB: a reply moves stock once, a store's disposal confirms it without moving it again,
 // and every rule refuses the file whole, naming line, column and rule, with nothing stored.
-#include "adapters/config/settings.hpp"
-#include "adapters/db/catalogue.hpp"
-#include "adapters/db/contracts.hpp"
 #include "adapters/db/disposal_repository.hpp"
-#include "adapters/db/row_values.hpp"
-#include "adapters/import/consignment_import.hpp"
 #include "adapters/import/disposal_import.hpp"
-#include "adapters/import/master_import.hpp"
 #include "adapters/import/reply_import.hpp"
-#include "tests/support/backend_database.hpp"
-#include "tests/support/test_support.hpp"
+#include "tests/support/import_fixture.hpp"
 
 #include <gtest/gtest.h>
-#include <optional>
 #include <string>
 #include <vector>
 
 namespace govpub::adapters::import {
 namespace {
 
-namespace fs = std::filesystem;
 using namespace std::chrono;
-using govpub::test::BackendDatabase;
-using govpub::test::source_dir;
-using govpub::test::TempDir;
-using govpub::test::write_file;
 
-const domain::GpnRules RULES{"12", 115};
 const domain::Date TODAY = 2026y / July / 1d;
 const std::string NOTICE = "D2026H1-S01-A008";
 
@@ -43,31 +29,13 @@ const std::string CONSIGNMENT_S02 =
     "list_no,agency,store,supply_date,gpn,title,list_price,quantity,sample\n"
     "T-2,A008,S02,2025-01-08,1011402210,臺灣自行車旅遊地圖,150,2,0\n";
 
-struct Expected {
-    std::size_t line;
-    std::string column;
-    std::string rule; //!< a phrase the message must hold
-};
-
-class DisposalImports : public ::testing::TestWithParam<std::string> {
+class DisposalImports : public test::ImportFixture {
   protected:
-    void SetUp() override {
-        if (!db_.open(GetParam(), dir_.path()))
-            GTEST_SKIP() << "no MariaDB test server (run through ctest)";
-        settings_.data_dir = dir_ / "data";
-        const fs::path demo = source_dir() / "config/demo";
-        AgencyImport agencies(*db_, catalogue());
-        ASSERT_EQ(run(demo / "agencies.csv", agencies).accepted, 8u);
-        StoreImport stores(*db_, catalogue());
-        ASSERT_EQ(run(demo / "stores.csv", stores).accepted, 2u);
-        PublicationImport publications(*db_, catalogue(), RULES);
-        ASSERT_EQ(run(demo / "publications.csv", publications).accepted, 41u);
+    void load_start_data() override {
+        ASSERT_NO_FATAL_FAILURE(import_demo_catalogue());
         for (const auto& [name, bytes] :
-             {std::pair{"c1.csv", CONSIGNMENT}, std::pair{"c2.csv", CONSIGNMENT_S02}}) {
-            auto contracts = db::load_contract_book(*db_, 30);
-            ConsignmentImport consignment(*db_, catalogue(), contracts, RULES);
-            ASSERT_GT(run(put(name, bytes), consignment).accepted, 0u);
-        }
+             {std::pair{"c1.csv", CONSIGNMENT}, std::pair{"c2.csv", CONSIGNMENT_S02}})
+            ASSERT_NO_FATAL_FAILURE(consign(name, bytes));
         // The list the 2026H1 settlement would send (jobs/disposal_lists makes it there).
         db::WriteTransaction tx(*db_);
         db::save_disposal_list(
@@ -75,24 +43,6 @@ class DisposalImports : public ::testing::TestWithParam<std::string> {
             {{"1011400347", 3, "retention_ended", "", "2025-01-06", "2026-01-06"},
              {"1011402210", 5, "retention_ended", "", "2025-01-06", "2026-01-06"}});
         tx.commit();
-    }
-
-    void TearDown() override { db_.reset(); }
-
-    const db::Catalogue& catalogue() {
-        catalogue_ = db::Catalogue::load(*db_);
-        return catalogue_;
-    }
-
-    ImportSummary run(const fs::path& file, RowSink& sink) {
-        ImportOptions options;
-        options.user = "tester";
-        return run_import(*db_, settings_, file, sink, options);
-    }
-
-    fs::path put(const std::string& name, const std::string& bytes) {
-        write_file(dir_ / name, bytes);
-        return dir_ / name;
     }
 
     ImportSummary replies(const std::string& name, const std::string& bytes) {
@@ -103,17 +53,6 @@ class DisposalImports : public ::testing::TestWithParam<std::string> {
     ImportSummary disposals(const std::string& name, const std::string& bytes) {
         DisposalImport sink(*db_, catalogue(), RULES, TODAY);
         return run(put(name, bytes), sink);
-    }
-
-    std::string rows(const std::string& query) {
-        soci::rowset<soci::row> result = db_->session().prepare << query;
-        std::string text;
-        for (const auto& r : result) {
-            for (std::size_t i = 0; i < r.size(); ++i)
-                text += (i ? "|" : "") + db::optional_text_at(r, i).value_or("NULL");
-            text += "\n";
-        }
-        return text;
     }
 
     std::string movements() {
@@ -132,37 +71,17 @@ class DisposalImports : public ::testing::TestWithParam<std::string> {
 
     //! The file is refused whole with exactly `expected`, in line order; nothing stored.
     void expect_refused(const std::string& kind, const std::string& name, const std::string& bytes,
-                        const std::vector<Expected>& expected) {
-        const std::string before = state();
-        std::optional<ImportSummary> refused;
-        try {
-            if (kind == "replies")
-                replies(name, bytes);
-            else
-                disposals(name, bytes);
-        } catch (const ImportRejected& e) {
-            refused = e.summary();
-        }
-        ASSERT_TRUE(refused) << name << " was not refused";
-        ASSERT_EQ(refused->issues.size(), expected.size())
-            << describe(refused->file, refused->issues.front());
-        for (std::size_t i = 0; i < expected.size(); ++i) {
-            const auto& issue = refused->issues[i];
-            const std::string message = describe(refused->file, issue);
-            EXPECT_EQ(issue.line, expected[i].line) << message;
-            EXPECT_EQ(issue.column, expected[i].column) << message;
-            const std::string where = name + " line " + std::to_string(expected[i].line) +
-                                      ", column " + expected[i].column + ":";
-            EXPECT_EQ(message.rfind(where, 0), 0u) << message;
-            EXPECT_NE(message.find(expected[i].rule), std::string::npos) << message;
-        }
-        EXPECT_EQ(state(), before) << "a refused file changed what is stored";
+                        const std::vector<test::ExpectedIssue>& expected) {
+        expect_refused_whole(
+            name, expected,
+            [&] {
+                if (kind == "replies")
+                    replies(name, bytes);
+                else
+                    disposals(name, bytes);
+            },
+            [&] { return state(); });
     }
-
-    TempDir dir_;
-    BackendDatabase db_;
-    db::Catalogue catalogue_;
-    config::Settings settings_;
 };
 
 const std::string HEADER = "notice,gpn,action,quantity,recipient,replied_on\n";

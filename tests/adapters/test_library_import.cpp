@@ -1,16 +1,12 @@
 // The libraries and receipts files (SPEC §4.9, §5.2) on SQLite and on MariaDB: good files
 // store the right rows, libraries are updated in place, receipts are completed by later
 // files, and each rule refuses a bad file whole, naming line, column and rule (§4.5).
-#include "adapters/config/settings.hpp"
-#include "adapters/db/catalogue.hpp"
-#include "adapters/db/row_values.hpp"
 #include "adapters/import/library_import.hpp"
 #include "adapters/import/receipt_import.hpp"
-#include "tests/support/backend_database.hpp"
+#include "tests/support/import_fixture.hpp"
 #include "tests/support/test_support.hpp"
 
 #include <gtest/gtest.h>
-#include <optional>
 #include <string>
 #include <vector>
 
@@ -18,12 +14,6 @@ namespace govpub::adapters::import {
 namespace {
 
 namespace fs = std::filesystem;
-using govpub::test::BackendDatabase;
-using govpub::test::source_dir;
-using govpub::test::TempDir;
-using govpub::test::write_file;
-
-const domain::GpnRules RULES{"12", 115}; // ROC 115 = 2026: dates up to 2027 are plausible
 
 // Two national libraries and three depository ones: lists split by ";", "、" and a space;
 // kinds as codes in any case and as Chinese names.
@@ -40,42 +30,11 @@ const std::string RECEIPTS = "圖書館代碼,GPN,冊數,收到日期,點收日�
                              "LY,GPN 1011402815,1,2026-01-06,,\n"
                              "D01,1011302730,1,民國115年1月7日,2026/01/30,\n";
 
-struct Expected {
-    std::size_t line;
-    std::string column;
-    std::string rule; //!< a phrase the message must hold
-};
-
-class LibraryImports : public ::testing::TestWithParam<std::string> {
+class LibraryImports : public test::ImportFixture {
   protected:
-    void SetUp() override {
-        if (!db_.open(GetParam(), dir_.path()))
-            GTEST_SKIP() << "no MariaDB test server (run through ctest)";
-        settings_.data_dir = dir_ / "data";
-        const fs::path demo = source_dir() / "config/demo";
-        AgencyImport agencies(*db_, catalogue());
-        ASSERT_EQ(run(demo / "agencies.csv", agencies).accepted, 8u);
-        PublicationImport publications(*db_, catalogue(), RULES);
-        ASSERT_EQ(run(demo / "publications.csv", publications).accepted, 41u);
-    }
-
-    void TearDown() override { db_.reset(); }
-
-    const db::Catalogue& catalogue() {
-        catalogue_ = db::Catalogue::load(*db_);
-        return catalogue_;
-    }
-
-    ImportSummary run(const fs::path& file, RowSink& sink, bool skip_invalid = false) {
-        ImportOptions options;
-        options.user = "tester";
-        options.skip_invalid = skip_invalid;
-        return run_import(*db_, settings_, file, sink, options);
-    }
-
-    fs::path put(const std::string& name, const std::string& bytes) {
-        write_file(dir_ / name, bytes);
-        return dir_ / name;
+    void load_start_data() override {
+        ASSERT_NO_FATAL_FAILURE(import_demo_agencies());
+        ASSERT_NO_FATAL_FAILURE(import_demo_publications());
     }
 
     ImportSummary import_libraries(const std::string& name, const std::string& bytes) {
@@ -89,25 +48,6 @@ class LibraryImports : public ::testing::TestWithParam<std::string> {
         return run(put(name, bytes), sink, skip_invalid);
     }
 
-    long long scalar(const std::string& query) {
-        soci::row r;
-        db_->session() << query, soci::into(r);
-        EXPECT_TRUE(db_->session().got_data()) << query;
-        return db::int64_at(r, 0);
-    }
-
-    //! Every row of `query`, each as "a|b|c" (NULL as "NULL"), one per line.
-    std::string rows(const std::string& query) {
-        soci::rowset<soci::row> result = db_->session().prepare << query;
-        std::string text;
-        for (const auto& r : result) {
-            for (std::size_t i = 0; i < r.size(); ++i)
-                text += (i ? "|" : "") + db::optional_text_at(r, i).value_or("NULL");
-            text += "\n";
-        }
-        return text;
-    }
-
     //! Every library, list and receipt, and the number of files imported.
     std::string state() {
         return rows(LIBRARY_ROWS) + rows(AGENCY_ROWS) + rows(RECEIPT_ROWS) +
@@ -117,30 +57,16 @@ class LibraryImports : public ::testing::TestWithParam<std::string> {
     //! `bytes` as the file `name` of `kind` is refused whole with exactly the `expected`
     //! issues, in line order, each message naming the file, line and column; nothing stored.
     void expect_refused(const std::string& kind, const std::string& name, const std::string& bytes,
-                        const std::vector<Expected>& expected) {
-        const std::string before = state();
-        std::optional<ImportSummary> refused;
-        try {
-            if (kind == "libraries")
-                import_libraries(name, bytes);
-            else
-                import_receipts(name, bytes);
-        } catch (const ImportRejected& e) {
-            refused = e.summary();
-        }
-        ASSERT_TRUE(refused) << name << " was not refused";
-        ASSERT_EQ(refused->issues.size(), expected.size());
-        for (std::size_t i = 0; i < expected.size(); ++i) {
-            const auto& issue = refused->issues[i];
-            const std::string message = describe(refused->file, issue);
-            EXPECT_EQ(issue.line, expected[i].line) << message;
-            EXPECT_EQ(issue.column, expected[i].column) << message;
-            const std::string where = name + " line " + std::to_string(expected[i].line) +
-                                      ", column " + expected[i].column + ":";
-            EXPECT_EQ(message.rfind(where, 0), 0u) << message;
-            EXPECT_NE(message.find(expected[i].rule), std::string::npos) << message;
-        }
-        EXPECT_EQ(state(), before) << "a refused file changed what is stored";
+                        const std::vector<test::ExpectedIssue>& expected) {
+        ASSERT_NO_FATAL_FAILURE(expect_refused_whole(
+            name, expected,
+            [&] {
+                if (kind == "libraries")
+                    import_libraries(name, bytes);
+                else
+                    import_receipts(name, bytes);
+            },
+            [&] { return state(); }));
         EXPECT_FALSE(fs::exists(settings_.data_dir / "rejects")) << "a refused file left rejects";
     }
 
@@ -151,19 +77,12 @@ class LibraryImports : public ::testing::TestWithParam<std::string> {
     static constexpr const char* RECEIPT_ROWS =
         "SELECT library, gpn, copies, received_on, checked_in_on, in_service_on FROM receipt "
         "ORDER BY library, gpn, received_on";
-
-    TempDir dir_;
-    BackendDatabase db_;
-    db::Catalogue catalogue_;
-    config::Settings settings_;
 };
 
 class ReceiptImports : public LibraryImports {
   protected:
-    void SetUp() override {
-        LibraryImports::SetUp();
-        if (IsSkipped() || HasFatalFailure())
-            return;
+    void load_start_data() override {
+        ASSERT_NO_FATAL_FAILURE(LibraryImports::load_start_data());
         ASSERT_EQ(import_libraries("libraries.csv", LIBRARIES).accepted, 5u);
     }
 };

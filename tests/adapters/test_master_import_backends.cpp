@@ -1,15 +1,11 @@
 // Master data imports (agencies, stores, contracts, publications, consignment lists, stock
 // counts; SPEC §5.2) store the same rows on SQLite and on MariaDB, and refuse a bad file the
 // same way on both: whole, with the file, line and column named, and nothing stored (§4.5).
-#include "adapters/config/settings.hpp"
-#include "adapters/db/catalogue.hpp"
 #include "adapters/db/contracts.hpp"
-#include "adapters/db/database.hpp"
 #include "adapters/db/row_values.hpp"
 #include "adapters/import/consignment_import.hpp"
 #include "adapters/import/master_import.hpp"
-#include "tests/support/backend_database.hpp"
-#include "tests/support/test_support.hpp"
+#include "tests/support/import_fixture.hpp"
 
 #include <algorithm>
 #include <gtest/gtest.h>
@@ -22,13 +18,6 @@ namespace govpub::adapters::import {
 namespace {
 
 namespace fs = std::filesystem;
-using govpub::test::BackendDatabase;
-using govpub::test::source_dir;
-using govpub::test::TempDir;
-using govpub::test::write_file;
-
-const domain::GpnRules RULES{"12", 115};
-const int PAYMENT_DAYS = 30; // settlement.payment_days in config/govpub.ini
 
 // Every table a master import writes, with import_file: equal counts before and after a
 // refused file mean it stored nothing.
@@ -43,35 +32,8 @@ const std::vector<std::string> TABLES = {"agency",
                                          "stock_count",
                                          "import_file"};
 
-class MasterImportBackends : public ::testing::TestWithParam<std::string> {
+class MasterImportBackends : public test::ImportFixture {
   protected:
-    void SetUp() override {
-        if (!db_.open(GetParam(), dir_.path()))
-            GTEST_SKIP() << "no MariaDB test server (run through ctest)";
-        settings_.data_dir = dir_ / "data";
-    }
-
-    void TearDown() override { db_.reset(); }
-
-    //! The catalogue as stored now: each import sees what the ones before it stored.
-    const db::Catalogue& catalogue() {
-        catalogue_ = db::Catalogue::load(*db_);
-        return catalogue_;
-    }
-
-    ImportSummary run(const fs::path& file, RowSink& sink) {
-        ImportOptions options;
-        options.user = "tester";
-        return run_import(*db_, settings_, file, sink, options);
-    }
-
-    static fs::path demo(const std::string& name) { return source_dir() / "config/demo" / name; }
-
-    fs::path put(const std::string& name, const std::string& bytes) {
-        write_file(dir_ / name, bytes);
-        return dir_ / name;
-    }
-
     //! The demo's agencies, stores, contracts (Chinese headers) and publications, in the order
     //! `govpub demo` loads them.
     void import_master_data() {
@@ -83,13 +45,6 @@ class MasterImportBackends : public ::testing::TestWithParam<std::string> {
         EXPECT_EQ(run(demo("contracts.csv"), contracts).accepted, 8u);
         PublicationImport publications(*db_, catalogue(), RULES);
         EXPECT_EQ(run(demo("publications.csv"), publications).accepted, 41u);
-    }
-
-    long long scalar(const std::string& query) {
-        soci::row r;
-        db_->session() << query, soci::into(r);
-        EXPECT_TRUE(db_->session().got_data()) << query;
-        return db::int64_at(r, 0);
     }
 
     //! The first row of `query` as "a|b|c", NULL as "NULL".
@@ -147,11 +102,6 @@ class MasterImportBackends : public ::testing::TestWithParam<std::string> {
         EXPECT_EQ(counts(), rows_before) << "a refused file stored rows";
         EXPECT_EQ(data_files(), files_before) << "a refused file left files behind";
     }
-
-    TempDir dir_;
-    BackendDatabase db_;
-    db::Catalogue catalogue_;
-    config::Settings settings_;
 };
 
 TEST_P(MasterImportBackends, MasterFilesStoreTheirRows) {

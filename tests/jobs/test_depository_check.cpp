@@ -1,16 +1,11 @@
 // The quarterly depository check (SPEC §4.9; 要點5, 6(4), 7) on SQLite and on MariaDB: each
 // library's receipts against the publications of the agencies it receives, each gap a claim
 // to the agency due in a month (rolled, SPEC §4.2), optional past a year, made once.
-#include "adapters/config/settings.hpp"
-#include "adapters/db/catalogue.hpp"
 #include "adapters/db/claim_repository.hpp"
-#include "adapters/import/import_run.hpp"
 #include "adapters/import/library_import.hpp"
-#include "adapters/import/master_import.hpp"
-#include "adapters/import/receipt_import.hpp"
 #include "domain/errors.hpp"
 #include "jobs/depository_check.hpp"
-#include "tests/support/backend_database.hpp"
+#include "tests/support/import_fixture.hpp"
 #include "tests/support/test_support.hpp"
 
 #include <algorithm>
@@ -21,14 +16,8 @@
 namespace govpub::jobs {
 namespace {
 
-namespace fs = std::filesystem;
 using adapters::db::ClaimRecord;
-using govpub::test::BackendDatabase;
-using govpub::test::source_dir;
-using govpub::test::TempDir;
 using govpub::test::write_file;
-
-const domain::GpnRules RULES{"12", 115};
 
 // Checked on 2026-07-01: 1011500001/2 are new, 1011400003 is more than a year old (optional,
 // 要點6(4) 後段), 1011300004 lies before the look-back, 1011500005 is not yet published, and
@@ -63,40 +52,13 @@ const std::string RECEIPTS = "library,gpn,copies,received_on\n"
                              "D02,1011400003,1,2025-03-25\n"
                              "D02,1011500006,1,2026-01-12\n";
 
-class DepositoryCheck : public ::testing::TestWithParam<std::string> {
+class DepositoryCheck : public test::ImportFixture {
   protected:
-    void SetUp() override {
-        if (!db_.open(GetParam(), dir_.path()))
-            GTEST_SKIP() << "no MariaDB test server (run through ctest)";
-        settings_.data_dir = dir_ / "data";
-        calendar_ = domain::HolidayCalendar::parse_csv(
-            test::read_file(source_dir() / "config/holidays.csv"), "holidays.csv");
-        adapters::import::AgencyImport agencies(*db_, catalogue());
-        ASSERT_EQ(run(source_dir() / "config/demo/agencies.csv", agencies).accepted, 8u);
-        adapters::import::PublicationImport publications(*db_, catalogue(), RULES);
-        ASSERT_EQ(run(put("publications.csv", PUBLICATIONS), publications).accepted, 6u);
-        adapters::import::LibraryImport libraries(*db_, catalogue());
-        ASSERT_EQ(run(put("libraries.csv", LIBRARIES), libraries).accepted, 4u);
+    void load_start_data() override {
+        ASSERT_NO_FATAL_FAILURE(import_demo_agencies());
+        ASSERT_NO_FATAL_FAILURE(load_publications("publications.csv", PUBLICATIONS, 6u));
+        ASSERT_NO_FATAL_FAILURE(load_libraries("libraries.csv", LIBRARIES, 4u));
         receipts("receipts.csv", RECEIPTS);
-    }
-    void TearDown() override { db_.reset(); }
-
-    const adapters::db::Catalogue& catalogue() {
-        catalogue_ = adapters::db::Catalogue::load(*db_);
-        return catalogue_;
-    }
-    adapters::import::ImportSummary run(const fs::path& file, adapters::import::RowSink& sink) {
-        adapters::import::ImportOptions options;
-        options.user = "tester";
-        return adapters::import::run_import(*db_, settings_, file, sink, options);
-    }
-    fs::path put(const std::string& name, const std::string& bytes) {
-        write_file(dir_ / name, bytes);
-        return dir_ / name;
-    }
-    void receipts(const std::string& name, const std::string& bytes) {
-        adapters::import::ReceiptImport sink(*db_, catalogue(), RULES);
-        ASSERT_GT(run(put(name, bytes), sink).accepted, 0u) << name;
     }
 
     //! The check as a job step runs it: inside a write transaction that the step commits.
@@ -107,17 +69,7 @@ class DepositoryCheck : public ::testing::TestWithParam<std::string> {
         tx.commit();
         return outcome;
     }
-    long long claim_count() {
-        long long n = 0;
-        db_->session() << "SELECT COUNT(*) FROM claim", soci::into(n);
-        return n;
-    }
-
-    TempDir dir_;
-    BackendDatabase db_;
-    adapters::config::Settings settings_;
-    adapters::db::Catalogue catalogue_;
-    domain::HolidayCalendar calendar_;
+    long long claim_count() { return scalar("SELECT COUNT(*) FROM claim"); }
 };
 
 ClaimRecord claim(std::string library, std::string agency, std::string gpn, long long copies,

@@ -1,16 +1,9 @@
 // The depository report's model from the database (SPEC §4.9, §5.4; 要點6(2), 6(4)) on SQLite
 // and on MariaDB: check-ins and services judged on time, late or overdue as of a day, and the
 // claims of the quarterly check open, optional or met.
-#include "adapters/config/settings.hpp"
-#include "adapters/db/catalogue.hpp"
-#include "adapters/import/import_run.hpp"
-#include "adapters/import/library_import.hpp"
-#include "adapters/import/master_import.hpp"
-#include "adapters/import/receipt_import.hpp"
 #include "jobs/depository_check.hpp"
 #include "jobs/depository_report.hpp"
-#include "tests/support/backend_database.hpp"
-#include "tests/support/test_support.hpp"
+#include "tests/support/import_fixture.hpp"
 
 #include <gtest/gtest.h>
 #include <string>
@@ -18,12 +11,6 @@
 
 namespace govpub::jobs {
 namespace {
-
-namespace fs = std::filesystem;
-using govpub::test::source_dir;
-using govpub::test::write_file;
-
-const domain::GpnRules RULES{"12", 115};
 
 const std::string PUBLICATIONS = "gpn,title,agency,kind,list_price,pub_date\n"
                                  "1011500001,新書甲,A001,book,300,2026-05-10\n"
@@ -50,20 +37,12 @@ const std::string RECEIPTS = "library,gpn,copies,received_on,checked_in_on,in_se
                              "D01,2011500007,1,2026-03-01,,\n"
                              "D01,1011500001,1,2026-08-20,2026-10-05,\n";
 
-class DepositoryReportModel : public ::testing::TestWithParam<std::string> {
+class DepositoryReportModel : public test::ImportFixture {
   protected:
-    void SetUp() override {
-        if (!db_.open(GetParam(), dir_.path()))
-            GTEST_SKIP() << "no MariaDB test server (run through ctest)";
-        settings_.data_dir = dir_ / "data";
-        calendar_ = domain::HolidayCalendar::parse_csv(
-            test::read_file(source_dir() / "config/holidays.csv"), "holidays.csv");
-        adapters::import::AgencyImport agencies(*db_, catalogue());
-        ASSERT_EQ(run(source_dir() / "config/demo/agencies.csv", agencies).accepted, 8u);
-        adapters::import::PublicationImport publications(*db_, catalogue(), RULES);
-        ASSERT_EQ(run(put("publications.csv", PUBLICATIONS), publications).accepted, 3u);
-        adapters::import::LibraryImport libraries(*db_, catalogue());
-        ASSERT_EQ(run(put("libraries.csv", LIBRARIES), libraries).accepted, 3u);
+    void load_start_data() override {
+        ASSERT_NO_FATAL_FAILURE(import_demo_agencies());
+        ASSERT_NO_FATAL_FAILURE(load_publications("publications.csv", PUBLICATIONS, 3u));
+        ASSERT_NO_FATAL_FAILURE(load_libraries("libraries.csv", LIBRARIES, 3u));
         receipts("receipts.csv", RECEIPTS);
         // The check of 2026-07-01 claims the new serial for the NCL (2 copies) and the LY
         // (要點6(4), 7); the LY's copy arrives on 07-15, checked in and served on time.
@@ -78,35 +57,11 @@ class DepositoryReportModel : public ::testing::TestWithParam<std::string> {
         receipts("late.csv", "library,gpn,copies,received_on,checked_in_on,in_service_on\n"
                              "LY,2011500007,1,2026-07-15,2026-07-20,2026-08-01\n");
     }
-    void TearDown() override { db_.reset(); }
 
-    const adapters::db::Catalogue& catalogue() {
-        catalogue_ = adapters::db::Catalogue::load(*db_);
-        return catalogue_;
-    }
-    adapters::import::ImportSummary run(const fs::path& file, adapters::import::RowSink& sink) {
-        adapters::import::ImportOptions options;
-        options.user = "tester";
-        return adapters::import::run_import(*db_, settings_, file, sink, options);
-    }
-    fs::path put(const std::string& name, const std::string& bytes) {
-        write_file(dir_ / name, bytes);
-        return dir_ / name;
-    }
-    void receipts(const std::string& name, const std::string& bytes) {
-        adapters::import::ReceiptImport sink(*db_, catalogue(), RULES);
-        ASSERT_GT(run(put(name, bytes), sink).accepted, 0u) << name;
-    }
     reports::DepositoryReport report(const std::string& day) {
         return depository_report(*db_, calendar_, domain::parse_date_or_throw("day", day),
                                  "2026-10-01 04:00");
     }
-
-    test::TempDir dir_;
-    test::BackendDatabase db_;
-    adapters::config::Settings settings_;
-    adapters::db::Catalogue catalogue_;
-    domain::HolidayCalendar calendar_;
 };
 
 //! "code received ci_judged/ci_on_time sv_judged/sv_on_time overdue claims".

@@ -1,30 +1,21 @@
 // The disposal lists of a settlement and the officials' status report from them, on SQLite
 // and on MariaDB (SPEC §4.8; 要點11(4), 6(5)).
-#include "adapters/config/settings.hpp"
-#include "adapters/db/catalogue.hpp"
-#include "adapters/db/contracts.hpp"
 #include "adapters/db/disposal_repository.hpp"
-#include "adapters/db/row_values.hpp"
-#include "adapters/import/consignment_import.hpp"
-#include "adapters/import/master_import.hpp"
 #include "adapters/import/reply_import.hpp"
 #include "adapters/import/sales_import.hpp"
 #include "jobs/disposal_lists.hpp"
 #include "jobs/disposal_report.hpp"
-#include "tests/support/backend_database.hpp"
-#include "tests/support/test_support.hpp"
+#include "tests/support/import_fixture.hpp"
 
 #include <gtest/gtest.h>
 
 namespace govpub::jobs {
 namespace {
 
-namespace fs = std::filesystem;
 namespace imp = adapters::import;
 namespace db = adapters::db;
 using namespace std::chrono;
 
-const domain::GpnRules RULES{"12", 115};
 // The H2 settlement day; one month later is Sunday 2027-01-10 (民法第122條: moved to Monday).
 const domain::Date SETTLED = 2026y / December / 10d;
 
@@ -47,48 +38,15 @@ const std::string SALES = "store,sale_date,gpn,quantity,txn_id\n"
                           "S01,2026-01-15,1011400347,3,T-S-1\n"
                           "S01,2026-01-16,1011402210,1,T-S-2\n";
 
-class DisposalLists : public ::testing::TestWithParam<std::string> {
+class DisposalLists : public test::ImportFixture {
   protected:
-    void SetUp() override {
-        if (!db_.open(GetParam(), dir_.path()))
-            GTEST_SKIP() << "no MariaDB test server (run through ctest)";
-        settings_.data_dir = dir_ / "data";
-        calendar_ = domain::HolidayCalendar::parse_csv(
-            test::read_file(test::source_dir() / "config/holidays.csv"), "holidays.csv");
-        const fs::path demo = test::source_dir() / "config/demo";
-        imp::AgencyImport agencies(*db_, catalogue());
-        ASSERT_EQ(run(demo / "agencies.csv", agencies).accepted, 8u);
-        imp::StoreImport stores(*db_, catalogue());
-        ASSERT_EQ(run(demo / "stores.csv", stores).accepted, 2u);
-        imp::PublicationImport publications(*db_, catalogue(), RULES);
-        ASSERT_EQ(run(demo / "publications.csv", publications).accepted, 41u);
+    void load_start_data() override {
+        ASSERT_NO_FATAL_FAILURE(import_demo_catalogue());
         int n = 0;
-        for (const auto& bytes : {CONSIGNMENT, CONSIGNMENT_MORE, CONSIGNMENT_A001}) {
-            auto contracts = db::load_contract_book(*db_, 30);
-            imp::ConsignmentImport consignment(*db_, catalogue(), contracts, RULES);
-            ASSERT_GT(run(put("c" + std::to_string(++n) + ".csv", bytes), consignment).accepted,
-                      0u);
-        }
+        for (const auto& bytes : {CONSIGNMENT, CONSIGNMENT_MORE, CONSIGNMENT_A001})
+            ASSERT_NO_FATAL_FAILURE(consign("c" + std::to_string(++n) + ".csv", bytes));
         imp::SalesImport sales(*db_, catalogue(), RULES, std::string("S01"));
         ASSERT_EQ(run(put("sales.csv", SALES), sales).accepted, 2u);
-    }
-
-    void TearDown() override { db_.reset(); }
-
-    const db::Catalogue& catalogue() {
-        catalogue_ = db::Catalogue::load(*db_);
-        return catalogue_;
-    }
-
-    imp::ImportSummary run(const fs::path& file, imp::RowSink& sink) {
-        imp::ImportOptions options;
-        options.user = "tester";
-        return imp::run_import(*db_, settings_, file, sink, options);
-    }
-
-    fs::path put(const std::string& name, const std::string& bytes) {
-        test::write_file(dir_ / name, bytes);
-        return dir_ / name;
     }
 
     //! The settlement step's call: inside its write transaction, committed by the caller.
@@ -99,23 +57,6 @@ class DisposalLists : public ::testing::TestWithParam<std::string> {
             tx.commit();
         return made;
     }
-
-    std::string rows(const std::string& query) {
-        soci::rowset<soci::row> result = db_->session().prepare << query;
-        std::string text;
-        for (const auto& r : result) {
-            for (std::size_t i = 0; i < r.size(); ++i)
-                text += (i ? "|" : "") + db::optional_text_at(r, i).value_or("NULL");
-            text += "\n";
-        }
-        return text;
-    }
-
-    test::TempDir dir_;
-    test::BackendDatabase db_;
-    db::Catalogue catalogue_;
-    adapters::config::Settings settings_;
-    domain::HolidayCalendar calendar_;
 };
 
 // SPEC §4.8: one list per store and agency, naming stock past its minimum retention counted
