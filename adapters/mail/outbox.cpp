@@ -49,8 +49,9 @@ std::optional<std::string> read_whole(const fs::path& file) {
 }
 
 //! Whether an archived message is this notice's: its Message-ID names the notice's identity.
-//! Guards against a file another database's notice of the same id left in a shared folder.
-//! A type this build does not know (a newer govpub's) is no message of ours either.
+//! Files are named by that identity now, so this guards against a file edited or copied by
+//! hand, and against outboxes of earlier builds (files named by row id) shared by two
+//! databases. A type this build does not know (a newer govpub's) is no message of ours either.
 bool is_message_of(const std::string& eml, const NoticeRow& row) {
     Notice notice;
     try {

@@ -42,8 +42,9 @@ class Outbox {
     Outbox(db::Database& db, const config::Settings& settings);
 
     //! Renders `notice` (eml_writer.hpp), archives it in the outbox as <Message-ID key>.eml
-    //! (one name per notice) and logs it as queued, inside the caller's write transaction. A notice already logged under its
-    //! (type, subject key, period) is `already`, whatever its text now: it is sent at most once.
+    //! (one name per notice) and logs it as queued, inside the caller's write transaction. A
+    //! notice already logged under its (type, subject key, period) is `already`, whatever its
+    //! text now: it is sent at most once.
     //! Throws domain::InvalidValue for a bad address, an empty key or an unreadable attachment.
     QueueResult queue(const Notice& notice);
 

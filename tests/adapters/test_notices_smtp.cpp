@@ -285,7 +285,8 @@ TEST_P(SmtpDelivery, AnArchivedMessageOfAnotherNoticeIsNeverSentInItsPlace) {
     SmtpTestServer server(dir_ / "smtp");
     const auto s = settings(server);
     const auto ids = queue(s, {test::statement_notice("A001", "gpo@dgbas.gov.tw")});
-    // Another database's notice 1 written over ours, as a shared outbox folder would.
+    // Another notice's message under our notice's name: a file edited or copied by hand, or an
+    // outbox of an earlier govpub (files named by row id) that another database shared.
     const Notice stranger = test::statement_notice("Z999", "someone@example.com");
     test::write_file(s.outbox_dir() / row(ids[0]).eml_path,
                      render_eml(stranger, Mailbox::parse(s.smtp.from, ""), 1781053200));
@@ -294,6 +295,28 @@ TEST_P(SmtpDelivery, AnArchivedMessageOfAnotherNoticeIsNeverSentInItsPlace) {
     EXPECT_EQ(summary.failed, 1);
     EXPECT_TRUE(server.messages().empty());
     EXPECT_THAT(row(ids[0]).last_error.value_or(""), HasSubstr("Message-ID"));
+}
+
+TEST_P(SmtpDelivery, AMessageArchivedUnderItsRowIdByAnEarlierGovpubIsStillSent) {
+    // Outboxes written before files were named by the notice (adapters/mail/README.md): the
+    // row keeps the name it was written under, and that is the file sent.
+    SmtpTestServer server(dir_ / "smtp");
+    const auto s = settings(server);
+    const Notice notice = test::statement_notice("A001", "gpo@dgbas.gov.tw");
+    const auto ids = queue(s, {notice});
+    const std::string old_name = std::to_string(ids[0]) + ".eml";
+    fs::rename(s.outbox_dir() / row(ids[0]).eml_path, s.outbox_dir() / old_name);
+    {
+        db::WriteTransaction tx(*db_);
+        db_->session() << "UPDATE notice SET eml_path = :m WHERE id = :i", soci::use(old_name),
+            soci::use(ids[0]);
+        tx.commit();
+    }
+    const auto summary = Outbox(*db_, s).send_queued();
+    EXPECT_EQ(summary.sent, 1) << summary.message;
+    ASSERT_EQ(server.messages().size(), 1u);
+    EXPECT_THAT(test::read_file(server.messages()[0]), HasSubstr(notice_message_key(notice)));
+    EXPECT_EQ(row(ids[0]).status, "sent");
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, SmtpDelivery, ::testing::Values("sqlite", "mariadb"),

@@ -7,7 +7,9 @@
 #include <regex>
 #include <string>
 
-namespace govpub::reports::test {
+namespace govpub::test {
+
+using reports::NoticeSender;
 
 inline NoticeSender sender() {
     return {"國家書店 政府出版品結算作業", "陳怡君", "02-2518-0207", "gpn@example.tw",
@@ -20,4 +22,4 @@ inline bool has_gregorian_date(const std::string& text) {
     return std::regex_search(text, GREGORIAN);
 }
 
-} // namespace govpub::reports::test
+} // namespace govpub::test
