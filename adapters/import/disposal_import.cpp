@@ -54,12 +54,7 @@ void DisposalImport::row(const TableRow& row, const ColumnMap& columns,
     else if (!catalogue_.has_store(*store))
         c.add("store", *store, "is not a known store: import stores first");
     auto gpn = domain::parse_gpn(c.get("gpn"), rules_);
-    const db::CataloguePublication* publication = nullptr;
-    if (!gpn)
-        c.add("gpn", c.get("gpn"), gpn.error);
-    else if (!(publication = catalogue_.publication(gpn->digits)))
-        c.add("gpn", c.get("gpn"),
-              "GPN " + gpn->digits + " is not in the catalogue: import publications first");
+    const db::CataloguePublication* publication = catalogued(c, gpn, catalogue_);
     auto action = disposal_action(c.get("action"));
     if (!action || *action == "keep")
         c.add("action", c.get("action"),

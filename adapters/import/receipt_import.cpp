@@ -46,12 +46,7 @@ void ReceiptImport::row(const TableRow& row, const ColumnMap& columns,
     else
         c.add("library", *library, "is not a known library: import libraries first");
     auto gpn = domain::parse_gpn(c.get("gpn"), rules_);
-    const db::CataloguePublication* publication = nullptr;
-    if (!gpn)
-        c.add("gpn", c.get("gpn"), gpn.error);
-    else if (!(publication = catalogue_.publication(gpn->digits)))
-        c.add("gpn", c.get("gpn"),
-              "GPN " + gpn->digits + " is not in the catalogue: import publications first");
+    const db::CataloguePublication* publication = catalogued(c, gpn, catalogue_);
     for (const auto& w : gpn.warnings)
         warnings.push_back({row.line, columns.header_name("gpn"), c.get("gpn"), w});
     auto copies = parse_whole_number(c.get("copies"), "copies");

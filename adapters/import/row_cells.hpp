@@ -1,8 +1,11 @@
 // One row's cells as an importer reads them, and where that row's problems go.
 #pragma once
 
+#include "adapters/db/catalogue.hpp"
 #include "adapters/import/column_map.hpp"
 #include "adapters/import/input_error.hpp"
+#include "domain/identifiers.hpp"
+#include "domain/parsed.hpp"
 
 #include <string>
 #include <string_view>
@@ -24,5 +27,21 @@ struct RowCells {
         issues.push_back({row.line, columns.header_name(id), std::string(value), std::move(rule)});
     }
 };
+
+//! The publication `gpn` (the parse of column "gpn") names, or nullptr with the row's problem
+//! added: a malformed GPN, or one not imported yet (the catalogue comes first, SPEC §5.2).
+inline const db::CataloguePublication* catalogued(const RowCells& c,
+                                                  const domain::Parsed<domain::Gpn>& gpn,
+                                                  const db::Catalogue& catalogue) {
+    if (!gpn) {
+        c.add("gpn", c.get("gpn"), gpn.error);
+        return nullptr;
+    }
+    const db::CataloguePublication* publication = catalogue.publication(gpn->digits);
+    if (!publication)
+        c.add("gpn", c.get("gpn"),
+              "GPN " + gpn->digits + " is not in the catalogue: import publications first");
+    return publication;
+}
 
 } // namespace govpub::adapters::import
