@@ -247,14 +247,18 @@ TEST_P(DisposalImports, BadDisposalLinesAreRefusedNamingTheirCells) {
                                "S01,1011402210,return,1,2026-07-02,,\n"
                                "S01,1011402210,return,1,2026-06-20,,\n"
                                "S01,1011402210,return,1,2026-06-20,,\n"
-                               "S01,1011402210,destroy,1,2026-06-20,,lost\n",
+                               "S01,1011402210,destroy,1,2026-06-20,,lost\n"
+                               "S01,1011499999,return,1,2026-06-20,,\n"
+                               "S01,12345,return,1,2026-06-20,,\n",
                    {{2, "store", "is not a known store"},
                     {3, "action", "keep (續售) is not a disposal"},
                     {4, "quantity", "at least 1"},
                     {5, "recipient", "names its recipient"},
                     {6, "done_on", "is after today"},
                     {8, "gpn", "appears again; first on line 7"},
-                    {9, "reason", "lost"}}));
+                    {9, "reason", "lost"},
+                    {10, "gpn", "GPN 1011499999 is not in the catalogue: import publications first"},
+                    {11, "gpn", "must have 10 digits"}}));
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, DisposalImports, ::testing::Values("sqlite", "mariadb"),
